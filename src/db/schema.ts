@@ -1,0 +1,6 @@
+// Every table of every module, for Drizzle's relational queries and drizzle-kit.
+export * from '../audit/schema.js';
+export { appSettings } from './settings.js';
+export * from '../auth/schema.js';
+export * from '../modules/organisation/schema.js';
+export * from '../modules/registry/schema.js';

@@ -1,0 +1,1 @@
+export { registerOrganisationRoutes } from './http/routes.js';

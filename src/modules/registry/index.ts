@@ -1,0 +1,1 @@
+export { registerRegistryRoutes } from './http/routes.js';

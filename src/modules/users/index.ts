@@ -1,0 +1,1 @@
+export { registerUsersRoutes } from './http/routes.js';

@@ -35,6 +35,7 @@ export function Layout({ ctx, title, description, children }: LayoutProps): JSX.
           <title safe>{`${title} – ${t('app.name')}`}</title>
           <meta name="description" content={description ?? t('app.tagline')} />
           <link rel="stylesheet" href="/static/app.css" />
+          <script src="/static/app.js" defer></script>
         </head>
         <body>
           <a class="skip-link" href="#main">

@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
  */
 const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const dbTests = ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'];
-const notDbTests = ['**/*.unit.test.{ts,tsx}', 'test/e2e/**', '**/node_modules/**'];
+// The CLI tests start their own processes on their own embedded databases.
+const notDbTests = ['**/*.unit.test.{ts,tsx}', 'test/e2e/**', 'test/cli/**', '**/node_modules/**'];
 
 export default defineConfig({
   test: {
@@ -16,7 +17,7 @@ export default defineConfig({
     projects: [
       {
         extends: true as const,
-        test: { name: 'unit', include: ['src/**/*.unit.test.{ts,tsx}', 'test/**/*.unit.test.{ts,tsx}'] },
+        test: { name: 'unit', include: ['src/**/*.unit.test.{ts,tsx}', 'test/**/*.unit.test.{ts,tsx}', 'test/cli/**/*.test.ts'] },
       },
       {
         extends: true as const,

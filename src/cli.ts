@@ -9,7 +9,6 @@ import { t } from './core/i18n.js';
 import { verifyAuditChain } from './audit/index.js';
 import { createUser, ROLES, systemActor, type Role } from './auth/index.js';
 import { openDatabase, startServer } from './main.js';
-import { seedDemo, shouldSeedDemo } from './demo/seed.js';
 import type { Database } from './db/client.js';
 
 /** Bad arguments or input: exit code 2 with a clear message (no stack trace). */
@@ -50,6 +49,7 @@ export function buildCli(): Command {
       const cfg = loadConfig(env);
       const server = await startServer(cfg, {
         afterMigrate: async (database) => {
+          const { seedDemo, shouldSeedDemo } = await import('./demo/seed.js');
           if (await shouldSeedDemo(database, cfg)) {
             log('Fyller på demodata från seed-dokumenten (seeding demo data)…');
             const summary = await seedDemo({ db: database.db, clock: systemClock, actor: systemActor('demo') }, log);
@@ -79,6 +79,7 @@ export function buildCli(): Command {
     .command('seed-demo')
     .description('Create the demo organisation, cases and accounts from the seed documents (idempotent)')
     .action(async () => {
+      const { seedDemo } = await import('./demo/seed.js');
       await withDatabase(async (database) => {
         log(await seedDemo({ db: database.db, clock: systemClock, actor: systemActor('demo') }, log));
       });

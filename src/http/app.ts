@@ -14,7 +14,7 @@ import { settingsRepository } from '../db/settings.js';
 import { registerErrorHandling } from './errors.js';
 import { registerRequestContext } from './request-context.js';
 import { registerRoutes } from './routes.js';
-import type { App, AppDeps } from './types.js';
+import type { App, AppDeps, RouteInfo } from './types.js';
 import { validatorCompiler } from './validation.js';
 
 const STATIC_DIR = fileURLToPath(new URL('../views/static', import.meta.url));
@@ -79,9 +79,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   await app.register(fastifyStatic, { root: STATIC_DIR, prefix: '/static/', maxAge: '1h' });
 
   // Every route must say which permission it needs; the route-level check runs before the handler.
+  const routeCatalog: RouteInfo[] = [];
+  app.decorate('routeCatalog', routeCatalog);
   app.addHook('onRoute', (route) => {
     const permission = route.config?.permission;
     if (!permission) throw new Error(`route ${String(route.method)} ${route.url} declares no permission`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeCatalog.push({ method, url: route.url, permission, hidden: Boolean((route.schema as { hide?: boolean } | undefined)?.hide) });
+    }
     if (!isKnownPermission(permission)) throw new Error(`route ${route.url} uses unknown permission "${permission}"`);
     const check = async (req: { actor: Parameters<typeof authorize>[0] }) => authorize(req.actor, permission);
     const existing = route.preHandler ? (Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler]) : [];

@@ -53,18 +53,20 @@ export function ErrorPage({ req, status, body }: { req: FastifyRequest; status: 
   const loginHint = status === 401;
   return (
     <Layout ctx={ctx} title={ctx.t('error.title')}>
-      <h1>
-        {ctx.t('error.title')} {String(status)}
-      </h1>
+      <h1 safe>{`${ctx.t('error.title')} ${status}`}</h1>
       {body.fields ? <ErrorSummary errors={body.fields} t={ctx.t} /> : ''}
       <p safe>{body.message}</p>
       {loginHint ? (
         <p>
-          <a href={`/login?next=${encodeURIComponent(req.url)}`}>{ctx.t('nav.login')}</a>
+          <a href={`/login?next=${encodeURIComponent(req.url)}`} safe>
+            {ctx.t('nav.login')}
+          </a>
         </p>
       ) : (
         <p>
-          <a href="/">{ctx.t('nav.home')}</a>
+          <a href="/" safe>
+            {ctx.t('nav.home')}
+          </a>
         </p>
       )}
     </Layout>

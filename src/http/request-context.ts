@@ -71,9 +71,10 @@ export function registerRequestContext(app: App, deps: AppDeps, secret: string):
     if (isLocale(query?.lang)) {
       locale = query.lang;
       reply.setCookie(LANG_COOKIE, locale, cookieOptions(req, deps, 365 * 24 * 3600));
-    } else if (isLocale(req.cookies[LANG_COOKIE])) {
-      locale = req.cookies[LANG_COOKIE] as Locale;
     }
+    // `lang` works on every URL, so routes' strict query schemas never see it.
+    if (query && 'lang' in query) delete query.lang;
+    if (!locale && isLocale(req.cookies[LANG_COOKIE])) locale = req.cookies[LANG_COOKIE] as Locale;
 
     const token = req.cookies[SESSION_COOKIE];
     if (token && token.length < 100) {

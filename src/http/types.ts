@@ -23,7 +23,19 @@ export interface AppDeps {
   clock: Clock;
 }
 
+/** One registered route, for generated tests (bad input, authorisation matrix) and docs. */
+export interface RouteInfo {
+  method: string;
+  url: string;
+  permission: string;
+  /** Page routes are hidden from the OpenAPI document. */
+  hidden: boolean;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    routeCatalog: RouteInfo[];
+  }
   interface FastifyContextConfig {
     /** The permission this route needs (see src/access); `public` for open routes. Required on every route. */
     permission?: string;

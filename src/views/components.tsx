@@ -11,7 +11,7 @@ export function ErrorSummary({ errors, t }: { errors: FieldErrors; t: Translate 
   const count = entries.reduce((n, [, msgs]) => n + msgs.length, 0);
   return (
     <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{t('error.summaryTitle', { count })}</h2>
+      <h2 id="error-summary-title" safe>{t('error.summaryTitle', { count })}</h2>
       <ul>
         {entries.flatMap(([name, msgs]) =>
           msgs.map((m) => (
@@ -51,7 +51,7 @@ function FieldFrame(props: FieldBase & { children: JSX.Element }): JSX.Element {
     <div class={errors.length ? 'field field-error' : 'field'}>
       <label for={id}>
         <span safe>{props.label}</span>
-        {props.required ? <span class="req"> {props.t('form.required')}</span> : ''}
+        {props.required ? <span class="req" safe>{` ${props.t('form.required')}`}</span> : ''}
       </label>
       {props.hint ? (
         <p class="hint" id={`${id}-hint`} safe>
@@ -169,11 +169,11 @@ export function Pager({ info, baseUrl, t }: { info: PageInfo; baseUrl: string; t
   };
   return (
     <nav class="pager" aria-label={t('paging.label')}>
-      <p>{t('paging.status', { page: info.page, pages, total: info.total })}</p>
+      <p safe>{t('paging.status', { page: info.page, pages, total: info.total })}</p>
       <ul>
         {info.page > 1 ? (
           <li>
-            <a href={href(info.page - 1)} rel="prev">
+            <a href={href(info.page - 1)} rel="prev" safe>
               {t('paging.previous')}
             </a>
           </li>
@@ -182,7 +182,7 @@ export function Pager({ info, baseUrl, t }: { info: PageInfo; baseUrl: string; t
         )}
         {info.page < pages ? (
           <li>
-            <a href={href(info.page + 1)} rel="next">
+            <a href={href(info.page + 1)} rel="next" safe>
               {t('paging.next')}
             </a>
           </li>

@@ -38,12 +38,12 @@ export function Layout({ ctx, title, description, children }: LayoutProps): JSX.
           <script src="/static/app.js" defer></script>
         </head>
         <body>
-          <a class="skip-link" href="#main">
+          <a class="skip-link" href="#main" safe>
             {t('nav.skip')}
           </a>
           <header class="site-header">
             <div class="wrap header-row">
-              <a class="brand" href="/">
+              <a class="brand" href="/" safe>
                 {t('app.name')}
               </a>
               <nav aria-label={t('nav.main')}>
@@ -57,6 +57,7 @@ export function Layout({ ctx, title, description, children }: LayoutProps): JSX.
                           aria-current={
                             (item.href === '/' ? currentPath === '/' : currentPath.startsWith(item.href)) ? 'page' : undefined
                           }
+                          safe
                         >
                           {t(item.key)}
                         </a>
@@ -65,7 +66,7 @@ export function Layout({ ctx, title, description, children }: LayoutProps): JSX.
                 </ul>
               </nav>
               <div class="account">
-                <a href={languageSwitchHref(ctx.path, locale)} lang={locale === 'sv' ? 'en' : 'sv'}>
+                <a href={languageSwitchHref(ctx.path, locale)} lang={locale === 'sv' ? 'en' : 'sv'} safe>
                   {t('nav.language')}
                 </a>
                 {actor.kind === 'user' ? (
@@ -74,12 +75,14 @@ export function Layout({ ctx, title, description, children }: LayoutProps): JSX.
                     <span class="who" safe>
                       {actor.displayName}
                     </span>
-                    <button type="submit" class="link-button">
+                    <button type="submit" class="link-button" safe>
                       {t('nav.logout')}
                     </button>
                   </form>
                 ) : (
-                  <a href={`/login?next=${encodeURIComponent(ctx.path)}`}>{t('nav.login')}</a>
+                  <a href={`/login?next=${encodeURIComponent(ctx.path)}`} safe>
+                    {t('nav.login')}
+                  </a>
                 )}
               </div>
             </div>
@@ -96,7 +99,7 @@ export function Layout({ ctx, title, description, children }: LayoutProps): JSX.
           </main>
           <footer class="site-footer">
             <div class="wrap">
-              <p>{t('app.tagline')}</p>
+              <p safe>{t('app.tagline')}</p>
             </div>
           </footer>
         </body>

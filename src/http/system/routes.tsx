@@ -36,14 +36,20 @@ export function registerSystemRoutes(app: App, deps: AppDeps): void {
     const ctx = req.pageContext();
     return reply.html(
       <Layout ctx={ctx} title={ctx.t('nav.home')}>
-        <h1>{ctx.t('app.name')}</h1>
-        <p class="lead">{ctx.t('app.tagline')}</p>
+        <h1 safe>{ctx.t('app.name')}</h1>
+        <p class="lead" safe>
+          {ctx.t('app.tagline')}
+        </p>
         <ul>
           <li>
-            <a href="/registry">{ctx.t('nav.registry')}</a>
+            <a href="/registry" safe>
+              {ctx.t('nav.registry')}
+            </a>
           </li>
           <li>
-            <a href="/organisation">{ctx.t('nav.organisation')}</a>
+            <a href="/organisation" safe>
+              {ctx.t('nav.organisation')}
+            </a>
           </li>
         </ul>
       </Layout>,

@@ -7,4 +7,4 @@ export { updateUser, updateUserInput, type UpdateUserInput } from './commands/up
 export { logIn, logInInput } from './commands/log-in.js';
 export { resolveSession, destroySession, SESSION_IDLE_MS, SESSION_ABSOLUTE_MS, type ResolvedSession } from './sessions.js';
 export { authRepository, type UserRow } from './repository.js';
-export { passwordProblems, PASSWORD_MIN, PASSWORD_MAX } from './password.js';
+export { passwordProblems, hashPassword, verifyPassword, PASSWORD_MIN, PASSWORD_MAX } from './password.js';

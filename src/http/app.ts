@@ -88,9 +88,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       if (method !== 'HEAD') routeCatalog.push({ method, url: route.url, permission, hidden: Boolean((route.schema as { hide?: boolean } | undefined)?.hide) });
     }
     if (!isKnownPermission(permission)) throw new Error(`route ${route.url} uses unknown permission "${permission}"`);
+    // Before validation: an anonymous or unauthorised request learns nothing about the input rules.
     const check = async (req: { actor: Parameters<typeof authorize>[0] }) => authorize(req.actor, permission);
-    const existing = route.preHandler ? (Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler]) : [];
-    route.preHandler = [check, ...existing] as never;
+    const existing = route.preValidation ? (Array.isArray(route.preValidation) ? route.preValidation : [route.preValidation]) : [];
+    route.preValidation = [check, ...existing] as never;
   });
 
   app.decorateReply('html', async function (this: FastifyReply, body: JSX.Element, status = 200) {

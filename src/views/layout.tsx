@@ -13,6 +13,7 @@ const navItems: Array<{ href: string; key: string; permission: string }> = [
   { href: '/registry', key: 'nav.registry', permission: 'public' },
   { href: '/organisation', key: 'nav.organisation', permission: 'public' },
   { href: '/admin/users', key: 'nav.admin', permission: 'user.manage' },
+  { href: '/admin/audit', key: 'nav.audit', permission: 'audit.read' },
 ];
 
 function languageSwitchHref(path: string, locale: string): string {
@@ -72,9 +73,9 @@ export function Layout({ ctx, title, description, children }: LayoutProps): JSX.
                 {actor.kind === 'user' ? (
                   <form method="post" action="/logout" class="inline-form">
                     <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                    <span class="who" safe>
+                    <a class="who" href="/account" safe>
                       {actor.displayName}
-                    </span>
+                    </a>
                     <button type="submit" class="link-button" safe>
                       {t('nav.logout')}
                     </button>

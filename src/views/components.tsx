@@ -81,6 +81,12 @@ const valueOf = (form: FormState, name: string): string => {
   return v === undefined || v === null ? '' : String(v);
 };
 
+/**
+ * kitajs escapes `"` in attributes but not `&`, so a typed "&amp;" would come back as "&".
+ * Escape the ampersand ourselves for attribute values that echo user input.
+ */
+export const attrValue = (v: string): string => v.replace(/&/g, '&amp;');
+
 export function TextField(
   props: FieldBase & { type?: string; autocomplete?: string; maxlength?: number; inputmode?: string },
 ): JSX.Element {
@@ -91,7 +97,7 @@ export function TextField(
         id={id}
         name={props.name}
         type={props.type ?? 'text'}
-        value={props.type === 'password' ? '' : valueOf(props.form, props.name)}
+        value={props.type === 'password' ? '' : attrValue(valueOf(props.form, props.name))}
         required={props.required}
         autocomplete={props.autocomplete}
         maxlength={props.maxlength === undefined ? undefined : String(props.maxlength)}

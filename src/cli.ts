@@ -93,7 +93,7 @@ export function buildCli(): Command {
     .requiredOption('-n, --name <name>', 'display name')
     .option('-e, --email <email>', 'e-mail address')
     .addOption(
-      new Option('-r, --role <role[@body-slug]...>', `role, optionally for one body: ${ROLES.join(', ')}`).default([]),
+      new Option('-r, --role <roles...>', `role, or role@body-slug for one body; one of: ${ROLES.join(', ')}`).default([]),
     )
     .option('--password-stdin', 'read the password from standard input')
     .option('--locale <locale>', 'sv or en', 'sv')

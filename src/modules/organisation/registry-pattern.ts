@@ -22,6 +22,7 @@ export const PATTERN_PROBLEMS = [
   'empty',
   'tooLong',
   'missingSeq',
+  'missingYear',
   'duplicateToken',
   'unknownToken',
   'unbalancedBrace',
@@ -95,6 +96,8 @@ export function validateRegistryPattern(pattern: string): PatternResult {
   }
   if (literal) segments.push({ type: 'literal', text: literal });
   if (counts.seq === 0) problems.add('missingSeq');
+  // The series restarts every year, so without {year} next year's numbers would repeat this year's.
+  if (counts.year === 0) problems.add('missingYear');
 
   if (problems.size) return { ok: false, problems: PATTERN_PROBLEMS.filter((p) => problems.has(p)) };
   return { ok: true, segments };

@@ -28,12 +28,16 @@ describe('validateRegistryPattern', () => {
         { type: 'seq', width: 4 },
       ],
     });
-    expect(validateRegistryPattern('{seq}')).toEqual({ ok: true, segments: [{ type: 'seq', width: null }] });
+    expect(validateRegistryPattern('{seq}-{year}')).toEqual({
+      ok: true,
+      segments: [{ type: 'seq', width: null }, { type: 'literal', text: '-' }, { type: 'year' }],
+    });
   });
 
   it('needs the running number', () => {
     expect(problems('{year}-{class}')).toEqual(['missingSeq']);
-    expect(problems('dnr')).toEqual(['missingSeq']);
+    expect(problems('dnr')).toEqual(['missingSeq', 'missingYear']);
+    expect(problems('{seq}')).toEqual(['missingYear']);
   });
 
   it('refuses empty and over-long patterns', () => {
@@ -43,36 +47,36 @@ describe('validateRegistryPattern', () => {
   });
 
   it('refuses unknown tokens and widths on other tokens', () => {
-    expect(problems('{seq}-{month}')).toEqual(['unknownToken']);
-    expect(problems('{seq}-{YEAR}')).toEqual(['unknownToken']);
-    expect(problems('{seq}-{year:2}')).toEqual(['unknownToken']);
+    expect(problems('{seq}-{year}-{month}')).toEqual(['unknownToken']);
+    expect(problems('{seq}-{YEAR}')).toEqual(['missingYear', 'unknownToken']);
+    expect(problems('{seq}-{year:2}')).toEqual(['missingYear', 'unknownToken']);
     expect(problems('{seq:}-{year}')).toEqual(['missingSeq', 'unknownToken']);
-    expect(problems('{ seq }')).toEqual(['missingSeq', 'unknownToken']);
+    expect(problems('{ seq }')).toEqual(['missingSeq', 'missingYear', 'unknownToken']);
   });
 
   it('accepts widths 1–10 only', () => {
-    expect(validateRegistryPattern('{seq:1}').ok).toBe(true);
-    expect(validateRegistryPattern('{seq:10}').ok).toBe(true);
-    expect(problems('{seq:0}')).toEqual(['badWidth']);
-    expect(problems('{seq:11}')).toEqual(['badWidth']);
+    expect(validateRegistryPattern('{seq:1}/{year}').ok).toBe(true);
+    expect(validateRegistryPattern('{seq:10}/{year}').ok).toBe(true);
+    expect(problems('{seq:0}/{year}')).toEqual(['badWidth']);
+    expect(problems('{seq:11}/{year}')).toEqual(['badWidth']);
   });
 
   it('refuses unbalanced braces', () => {
-    expect(problems('{seq}-{year')).toEqual(['unbalancedBrace']);
+    expect(problems('{seq}-{year')).toEqual(['missingYear', 'unbalancedBrace']);
     expect(problems('{seq}}-{year}')).toEqual(['unbalancedBrace']);
-    expect(problems('{{seq}')).toEqual(['unbalancedBrace']);
-    expect(problems('seq}')).toEqual(['missingSeq', 'unbalancedBrace']);
+    expect(problems('{{seq}/{year}')).toEqual(['unbalancedBrace']);
+    expect(problems('seq}')).toEqual(['missingSeq', 'missingYear', 'unbalancedBrace']);
   });
 
   it('refuses repeated tokens', () => {
-    expect(problems('{seq}-{seq}')).toEqual(['duplicateToken']);
-    expect(problems('{seq}-{seq:3}')).toEqual(['duplicateToken']);
+    expect(problems('{seq}-{seq}/{year}')).toEqual(['duplicateToken']);
+    expect(problems('{seq}-{seq:3}/{year}')).toEqual(['duplicateToken']);
     expect(problems('{year}-{seq}-{year}')).toEqual(['duplicateToken']);
   });
 
   it('refuses tokens without a separator, which could not be read back', () => {
     expect(problems('{seq}{year}')).toEqual(['adjacentTokens']);
-    expect(problems('{class}{seq:4}')).toEqual(['adjacentTokens']);
+    expect(problems('{class}{seq:4}/{year}')).toEqual(['adjacentTokens']);
   });
 
   it('refuses control characters', () => {

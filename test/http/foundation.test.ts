@@ -25,6 +25,19 @@ describe('health and API description', () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health', '/api/auth/session', '/api/auth/login']));
   });
+
+  it('describes every API route, and every route declares a known permission', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const api = t.app.routeCatalog.filter((r) => r.url.startsWith('/api/') && r.url !== '/api/openapi.json');
+    expect(api.length).toBeGreaterThan(30);
+    const missing = api
+      .map((r) => ({ method: r.method.toLowerCase(), path: r.url.replace(/:(\w+)/g, '{$1}') }))
+      .filter(({ method, path }) => !doc.paths[path]?.[method])
+      .map(({ method, path }) => `${method} ${path}`);
+    expect(missing).toEqual([]);
+    expect(api.every((r) => !r.hidden)).toBe(true);
+    expect(t.app.routeCatalog.every((r) => typeof r.permission === 'string' && r.permission.length > 0)).toBe(true);
+  });
 });
 
 describe('unknown routes', () => {

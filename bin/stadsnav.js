@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const pinned = path.join(root, 'node_modules', '.bin', 'node');
 const node = existsSync(pinned) ? pinned : process.execPath;
-const result = spawnSync(node, ['--import', 'tsx', path.join(root, 'src', 'cli.ts'), ...process.argv.slice(2)], {
+// Resolved from the package, not from the caller's working directory.
+const tsxLoader = import.meta.resolve('tsx');
+const result = spawnSync(node, ['--import', tsxLoader, path.join(root, 'src', 'cli.ts'), ...process.argv.slice(2)], {
   stdio: 'inherit',
   cwd: process.cwd(),
 });

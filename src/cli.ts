@@ -85,6 +85,48 @@ export function buildCli(): Command {
       });
     });
 
+  program
+    .command('import')
+    .description('Read protocol extracts, statements and memos (.txt, .md, .pdf; files or folders, recursively)')
+    .argument('<paths...>', 'files or folders')
+    .option('--dry-run', 'parse only and store nothing')
+    .option('--json', 'print one JSON object per file, as a JSON array, on standard output')
+    .option('--max-bytes <bytes>', 'largest file to read', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--max-bytes måste vara ett positivt heltal, inte "${v}".`);
+      return n;
+    })
+    .action(async (paths: string[], opts: { dryRun?: boolean; json?: boolean; maxBytes?: number }) => {
+      if (!opts.dryRun) {
+        throw new UsageError(
+          'Att spara importerade handlingar är inte byggt ännu: använd --dry-run. (Storing imported documents is not built yet; use --dry-run.)',
+        );
+      }
+      const { collectFiles, parseFile } = await import('./modules/archive-import/dry-run.js');
+      const { startProgress } = await import('./cli-support/progress.js');
+      const files = await collectFiles(paths);
+      const maxBytes = opts.maxBytes ?? config().STADSNAV_MAX_UPLOAD_BYTES;
+      const progress = startProgress(files.length, 'Läser');
+      const unreadable: Array<{ file: string; reason: string }> = [];
+      const out = process.stdout;
+      if (opts.json) out.write('[');
+      for (const [i, file] of files.entries()) {
+        const outcome = await parseFile(file, { maxBytes });
+        if (outcome.error) unreadable.push({ file, reason: outcome.error.messageSv });
+        if (opts.json) out.write(`${i ? ',' : ''}\n${JSON.stringify(outcome.result)}`);
+        else out.write(`${file}\t${outcome.result.kind}\t${outcome.result.title ?? '–'}\t${outcome.result.warnings.length} varningar\n`);
+        progress.tick();
+      }
+      if (opts.json) out.write(files.length ? '\n]\n' : ']\n');
+      progress.stop();
+      log(`${files.length - unreadable.length} av ${files.length} filer lästa (inget sparat: --dry-run).`);
+      if (unreadable.length) {
+        log(`${unreadable.length} filer kunde inte läsas:`);
+        for (const u of unreadable) log(`  ${u.file}: ${u.reason}`);
+        process.exitCode = 1;
+      }
+    });
+
   const user = program.command('user').description('Manage accounts');
   user
     .command('add')

@@ -19,7 +19,7 @@ interface Run {
 /** The real command, as `npx stadsnav` runs it, on a private embedded database. */
 function stadsnav(args: string[], input?: string): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli.ts'), ...args], {
+    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(root, 'src/cli.ts'), ...args], {
       cwd: root,
       env: { ...process.env, STADSNAV_DATA_DIR: dataDir, STADSNAV_SEED_DEMO: 'never', DATABASE_URL: '' },
     });
@@ -64,7 +64,7 @@ describe('stadsnav CLI', () => {
 
   it('exits 2 on invalid configuration', async () => {
     const child = await new Promise<Run>((resolve) => {
-      const p = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli.ts'), 'migrate'], {
+      const p = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(root, 'src/cli.ts'), 'migrate'], {
         cwd: root,
         env: { ...process.env, PORT: 'not-a-port', STADSNAV_DATA_DIR: dataDir },
       });

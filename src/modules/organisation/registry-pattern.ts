@@ -8,6 +8,9 @@
  * must be separated by at least one literal character so a number can be read back.
  *
  * Pure: no database, no i18n. Problem codes map to the messages `organisation.pattern.<code>`.
+ *
+ * This is the one parser of the pattern syntax: the registry module formats and reads back
+ * numbers from the segments returned here.
  */
 export const REGISTRY_PATTERN_MAX = 100;
 export const SEQ_WIDTH_MAX = 10;
@@ -32,13 +35,23 @@ export const PATTERN_PROBLEMS = [
 ] as const;
 export type PatternProblem = (typeof PATTERN_PROBLEMS)[number];
 
-export type PatternResult = { ok: true; segments: PatternSegment[] } | { ok: false; problems: PatternProblem[] };
+/**
+ * Problems that make a pattern unfit to be saved but leave its structure intact (one {seq},
+ * known tokens, balanced braces). A pattern stored before a rule existed, such as "UA-{seq}"
+ * without {year}, can still number cases, so a refusal with only these problems keeps the segments.
+ */
+const STRUCTURE_INTACT: ReadonlySet<PatternProblem> = new Set<PatternProblem>(['tooLong', 'controlCharacter', 'missingYear', 'adjacentTokens']);
+
+export type PatternResult =
+  | { ok: true; segments: PatternSegment[] }
+  /** `segments` is null unless every problem is one that leaves the structure intact (see above). */
+  | { ok: false; problems: PatternProblem[]; segments: PatternSegment[] | null };
 
 const TOKEN = /^(seq|year|class)(?::(\d+))?$/;
 
 export function validateRegistryPattern(pattern: string): PatternResult {
   const problems = new Set<PatternProblem>();
-  if (pattern.trim() === '') return { ok: false, problems: ['empty'] };
+  if (pattern.trim() === '') return { ok: false, problems: ['empty'], segments: null };
   if ([...pattern].length > REGISTRY_PATTERN_MAX) problems.add('tooLong');
   // Control characters (tabs, newlines, NUL …) never belong in a number printed on a document.
   if (/\p{Cc}/u.test(pattern)) problems.add('controlCharacter');
@@ -99,7 +112,10 @@ export function validateRegistryPattern(pattern: string): PatternResult {
   // The series restarts every year, so without {year} next year's numbers would repeat this year's.
   if (counts.year === 0) problems.add('missingYear');
 
-  if (problems.size) return { ok: false, problems: PATTERN_PROBLEMS.filter((p) => problems.has(p)) };
+  if (problems.size) {
+    const list = PATTERN_PROBLEMS.filter((p) => problems.has(p));
+    return { ok: false, problems: list, segments: list.every((p) => STRUCTURE_INTACT.has(p)) ? segments : null };
+  }
   return { ok: true, segments };
 }
 

@@ -1,61 +1,28 @@
 import { Invalid } from '../../core/errors.js';
+import { validateRegistryPattern, type PatternSegment } from '../organisation/index.js';
 
 /**
  * Registry numbers (diarienummer). Pure: no database.
  *
  * A body's pattern mixes literal text with tokens: `{seq}` (running number in the body's series
  * for the year), `{seq:N}` (zero-padded to at least N digits), `{year}` (four digits) and
- * `{class}` (filing-plan class, e.g. 1.5.1). The grammar is the one the organisation module
- * validates when a body is saved: exactly one sequence token, the others at most once.
+ * `{class}` (filing-plan class, e.g. 1.5.1). The grammar, and its only parser, is the organisation
+ * module's `validateRegistryPattern`: exactly one sequence token, the others at most once.
  *
  *   {seq}-{year}-{class}   304, 2016, 1.5.1  → 304-2016-1.5.1   (Hägersten-Liljeholmen)
  *   {class}-{seq}/{year}   368, 2016, 1.7.1  → 1.7.1-368/2016   (Socialnämnden)
  *   171-{seq}/{year}       908, 2016         → 171-908/2016     (Kulturnämnden)
  *   T {year}-313-{seq:5}   1743, 2010        → T 2010-313-01743
  */
-export type PatternSegment =
-  | { type: 'literal'; text: string }
-  | { type: 'seq'; width: number | null }
-  | { type: 'year' }
-  | { type: 'class' };
+export type { PatternSegment };
 
-const TOKEN = /^(seq|year|class)(?::(\d{1,2}))?$/;
-export const SEQ_WIDTH_MAX = 10;
-
-/** Split a pattern into segments, or null when it is not a usable pattern. */
+/**
+ * Split a pattern into segments, or null when it is not a usable pattern. The parsing is the
+ * organisation module's: a pattern it refuses only for reasons that leave its structure intact
+ * (no {year}, adjacent tokens, …, e.g. one stored before that rule) still numbers cases.
+ */
 export function parsePattern(pattern: string): PatternSegment[] | null {
-  const segments: PatternSegment[] = [];
-  const seen = { seq: 0, year: 0, class: 0 };
-  let literal = '';
-  let i = 0;
-  while (i < pattern.length) {
-    const ch = pattern[i]!;
-    if (ch === '}') return null;
-    if (ch !== '{') {
-      literal += ch;
-      i++;
-      continue;
-    }
-    const end = pattern.indexOf('}', i + 1);
-    if (end === -1) return null;
-    const match = TOKEN.exec(pattern.slice(i + 1, end));
-    if (!match) return null;
-    const name = match[1] as 'seq' | 'year' | 'class';
-    if (match[2] !== undefined && name !== 'seq') return null;
-    if (++seen[name] > 1) return null;
-    if (literal) segments.push({ type: 'literal', text: literal });
-    literal = '';
-    if (name === 'seq') {
-      const width = match[2] === undefined ? null : Number(match[2]);
-      if (width !== null && (width < 1 || width > SEQ_WIDTH_MAX)) return null;
-      segments.push({ type: 'seq', width });
-    } else {
-      segments.push({ type: name });
-    }
-    i = end + 1;
-  }
-  if (literal) segments.push({ type: 'literal', text: literal });
-  return seen.seq === 1 ? segments : null;
+  return validateRegistryPattern(pattern).segments;
 }
 
 export function patternNeedsClass(pattern: string): boolean {

@@ -4,6 +4,7 @@ import type { RoleGrant } from '../../auth/index.js';
 import type { Ctx } from '../../core/context.js';
 import { NotFound } from '../../core/errors.js';
 import { isUuid } from '../../core/ids.js';
+import { listBodies, PAGE_SIZE_MAX } from '../organisation/index.js';
 import { usersRepository, type AccountRow, type AuditFilter, type AuditLogRow, type BodyOption } from './repository.js';
 
 export interface Paging {
@@ -47,9 +48,14 @@ async function loadAccount(ctx: Ctx, id: string): Promise<Account> {
   return { user, roles: grants.get(id) ?? [] };
 }
 
-/** Bodies a role can be scoped to, by name. */
+/** Bodies a role can be scoped to (archived ones too), by name. */
 export async function listRoleBodies(ctx: Ctx): Promise<BodyOption[]> {
-  return usersRepository.listBodies(ctx.db);
+  const out: BodyOption[] = [];
+  for (let page = 1; ; page++) {
+    const { items, total } = await listBodies(ctx.db, { page, pageSize: PAGE_SIZE_MAX, includeArchived: true });
+    out.push(...items.map((b) => ({ id: b.id, name: b.name })));
+    if (items.length === 0 || out.length >= total) return out;
+  }
 }
 
 /** Administrators: audit entries, newest first, with the usernames of user subjects for display. */

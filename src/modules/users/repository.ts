@@ -1,8 +1,9 @@
 import { and, asc, count, desc, eq, ilike, inArray, ne, or, type SQL } from 'drizzle-orm';
 import type { RoleGrant } from '../../auth/index.js';
 import type { Db } from '../../db/client.js';
-// The schema index (not another module's internals): tables of auth, audit and organisation.
-import { auditLog, bodies, sessions, userRoles, users } from '../../db/schema.js';
+// The schema index (not another module's internals): tables of auth and audit. Bodies are read
+// through the organisation module's index (see queries.ts and commands/role-bodies.ts).
+import { auditLog, sessions, userRoles, users } from '../../db/schema.js';
 
 export type AccountRow = typeof users.$inferSelect;
 export type AuditLogRow = typeof auditLog.$inferSelect;
@@ -63,18 +64,6 @@ export const usersRepository = {
       .where(and(eq(sessions.userId, userId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined))
       .returning({ id: sessions.id });
     return rows.length;
-  },
-
-  // TODO(organisation index): use the organisation module's query for bodies once its index exposes one.
-  async listBodies(db: Db): Promise<BodyOption[]> {
-    return db.select({ id: bodies.id, name: bodies.name }).from(bodies).orderBy(asc(bodies.name));
-  },
-
-  // TODO(organisation index): as above.
-  async existingBodyIds(db: Db, ids: string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows = await db.select({ id: bodies.id }).from(bodies).where(inArray(bodies.id, ids));
-    return new Set(rows.map((r) => r.id));
   },
 
   /** Newest first, optionally narrowed to one subject type, subject and/or action. */

@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { can, PUBLIC } from '../../../access/permissions.js';
-import { Invalid, NotFound } from '../../../core/errors.js';
+import { authorize, can, PUBLIC } from '../../../access/permissions.js';
+import { Forbidden, Invalid, NotFound } from '../../../core/errors.js';
 import { isUuid } from '../../../core/ids.js';
 import { blankToUndefined, formBodySchema, handleFormSubmit } from '../../../http/forms.js';
 import type { App, AppDeps } from '../../../http/types.js';
@@ -17,8 +17,18 @@ import { updateDocument } from '../commands/update-document.js';
 import { stockholmDate } from '../numbering.js';
 import { REGISTRY_CLASSIFY, REGISTRY_EDIT, REGISTRY_REGISTER } from '../policy.js';
 import { presentAttachment, presentCase, presentDocument, presentPage } from '../presenters.js';
-import { getAttachmentFile, getCase, getDocument, listRegistry, registrableBodies, registryFilterOptions, type AttachmentFile } from '../queries.js';
-import { CasePage, DocumentPage, NewCasePage, RegistryListPage } from '../views/pages.js';
+import {
+  getAttachmentFile,
+  getCase,
+  getDocument,
+  listRegistry,
+  registrableBodies,
+  registryFilterOptions,
+  type AttachmentFile,
+  type CaseView,
+  type DocumentView,
+} from '../queries.js';
+import { CasePage, DocumentPage, EditCasePage, EditDocumentPage, NewCasePage, RegistryListPage } from '../views/pages.js';
 import { acceptMultipart, multipartBodySchema, type MultipartBody, type UploadedFile } from './multipart.js';
 import {
   attachmentBody,
@@ -352,6 +362,14 @@ export function registerRegistryRoutes(app: App, deps: AppDeps): void {
     });
   });
 
+  /** Edit links and pages: registry.edit for the body, and the content must be readable to the actor. */
+  const mayEdit = (req: FastifyRequest, view: CaseView | DocumentView) => !view.restricted && can(req.actor, REGISTRY_EDIT, { bodyId: view.bodyId });
+  const authorizeEdit = (req: FastifyRequest, view: CaseView | DocumentView) => {
+    // 401 for anonymous visitors (login), 403 for staff of other bodies.
+    authorize(req.actor, REGISTRY_EDIT, { bodyId: view.bodyId });
+    if (view.restricted) throw new Forbidden(REGISTRY_EDIT);
+  };
+
   const documentFormFor = (req: FastifyRequest, bodyId: string, form: FormState = emptyForm()) =>
     can(req.actor, REGISTRY_REGISTER, { bodyId }) ? form : null;
 
@@ -364,6 +382,7 @@ export function registerRegistryRoutes(app: App, deps: AppDeps): void {
         view={view}
         documentForm={documentFormFor(req, view.bodyId, emptyForm({ documentDate: today, direction: 'incoming' }))}
         maxUploadBytes={maxBytes}
+        canEdit={mayEdit(req, view)}
       />,
     );
   });
@@ -390,7 +409,7 @@ export function registerRegistryRoutes(app: App, deps: AppDeps): void {
               throw e instanceof Invalid ? toFileField(e) : e;
             }
           },
-          render: (form) => <CasePage ctx={req.pageContext()} view={view} documentForm={form} maxUploadBytes={maxBytes} />,
+          render: (form) => <CasePage ctx={req.pageContext()} view={view} documentForm={form} maxUploadBytes={maxBytes} canEdit={mayEdit(req, view)} />,
           redirect: (d) => `/registry/documents/${d.id}`,
           flash: (d) => req.t('registry.document.registered', { number: d.number }),
         });
@@ -403,7 +422,9 @@ export function registerRegistryRoutes(app: App, deps: AppDeps): void {
   app.get('/registry/documents/:id', { config: { permission: PUBLIC }, schema: { hide: true, params: pageIdParams } }, async (req, reply) => {
     const view = await getDocument(req.ctx, pageId(req.params.id));
     const current = { ...view.classification, secrecyGround: view.secrecyGround ?? undefined };
-    return reply.html(<DocumentPage ctx={req.pageContext()} view={view} classifyForm={classifyFormFor(req, view.bodyId, emptyForm(current))} />);
+    return reply.html(
+      <DocumentPage ctx={req.pageContext()} view={view} classifyForm={classifyFormFor(req, view.bodyId, emptyForm(current))} canEdit={mayEdit(req, view)} />,
+    );
   });
 
   app.post(
@@ -422,9 +443,78 @@ export function registerRegistryRoutes(app: App, deps: AppDeps): void {
             secrecyGround: str(values.secrecyGround) ?? null,
             reason: str(values.reason) ?? '',
           }),
-        render: (form) => <DocumentPage ctx={req.pageContext()} view={view} classifyForm={form} />,
+        render: (form) => <DocumentPage ctx={req.pageContext()} view={view} classifyForm={form} canEdit={mayEdit(req, view)} />,
         redirect: (d) => `/registry/documents/${d.id}`,
         flash: () => req.t('registry.document.classified'),
+      });
+    },
+  );
+  // ── edit a case or a document (PATCH /api/cases/:id and /api/documents/:id as forms) ──
+  const caseEditForm = (view: CaseView) => emptyForm({ title: view.title ?? '', description: view.description ?? '', status: view.status });
+
+  app.get('/registry/cases/:id/edit', { config: { permission: REGISTRY_EDIT }, schema: { hide: true, params: pageIdParams } }, async (req, reply) => {
+    const view = await getCase(req.ctx, pageId(req.params.id));
+    authorizeEdit(req, view);
+    return reply.html(<EditCasePage ctx={req.pageContext()} view={view} form={caseEditForm(view)} />);
+  });
+
+  app.post(
+    '/registry/cases/:id/edit',
+    { config: { permission: REGISTRY_EDIT }, schema: { hide: true, params: pageIdParams, body: formBodySchema } },
+    async (req, reply) => {
+      const view = await getCase(req.ctx, pageId(req.params.id));
+      authorizeEdit(req, view);
+      const values = blankToUndefined(req.body);
+      return handleFormSubmit(req, reply, {
+        values,
+        run: () =>
+          updateCase(req.ctx, view.id, {
+            title: str(values.title) ?? '',
+            description: str(values.description) ?? null,
+            status: str(values.status) as 'open' | 'closed' | undefined,
+          }),
+        render: (form) => <EditCasePage ctx={req.pageContext()} view={view} form={form} />,
+        redirect: (c) => `/registry/cases/${c.id}`,
+        flash: () => req.t('registry.case.updated'),
+      });
+    },
+  );
+
+  const documentEditForm = (view: DocumentView) =>
+    emptyForm({
+      title: view.title ?? '',
+      documentDate: view.documentDate,
+      authorName: view.authorName ?? '',
+      counterpart: view.counterpart ?? '',
+      text: view.text ?? '',
+    });
+
+  app.get('/registry/documents/:id/edit', { config: { permission: REGISTRY_EDIT }, schema: { hide: true, params: pageIdParams } }, async (req, reply) => {
+    const view = await getDocument(req.ctx, pageId(req.params.id));
+    authorizeEdit(req, view);
+    return reply.html(<EditDocumentPage ctx={req.pageContext()} view={view} form={documentEditForm(view)} />);
+  });
+
+  app.post(
+    '/registry/documents/:id/edit',
+    { config: { permission: REGISTRY_EDIT }, schema: { hide: true, params: pageIdParams, body: formBodySchema } },
+    async (req, reply) => {
+      const view = await getDocument(req.ctx, pageId(req.params.id));
+      authorizeEdit(req, view);
+      const values = blankToUndefined(req.body);
+      return handleFormSubmit(req, reply, {
+        values,
+        run: () =>
+          updateDocument(req.ctx, view.id, {
+            title: str(values.title) ?? '',
+            documentDate: str(values.documentDate) ?? '',
+            authorName: str(values.authorName) ?? null,
+            counterpart: str(values.counterpart) ?? null,
+            text: str(values.text) ?? null,
+          }),
+        render: (form) => <EditDocumentPage ctx={req.pageContext()} view={view} form={form} />,
+        redirect: (d) => `/registry/documents/${d.id}`,
+        flash: () => req.t('registry.document.updated'),
       });
     },
   );

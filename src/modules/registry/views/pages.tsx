@@ -8,6 +8,7 @@ import {
   classificationText,
   DateText,
   directionLabel,
+  documentHref,
   directionOptions,
   EntryTable,
   FileField,
@@ -15,6 +16,7 @@ import {
   kindOptions,
   Restricted,
   sizeLabel,
+  statusOptions,
 } from './parts.js';
 
 // ── the public list ─────────────────────────────────────────────────────────
@@ -93,12 +95,15 @@ export function CasePage({
   view,
   documentForm,
   maxUploadBytes,
+  canEdit = false,
 }: {
   ctx: PageContext;
   view: CaseView;
   /** Present when the reader may register documents in this case. */
   documentForm: FormState | null;
   maxUploadBytes: number;
+  /** The reader may edit this case (registry.edit for its body): link to the edit page. */
+  canEdit?: boolean;
 }): JSX.Element {
   const { t } = ctx;
   const heading = view.restricted ? t('registry.case.title', { number: view.registryNumber }) : (view.title ?? '');
@@ -146,6 +151,13 @@ export function CasePage({
         )}
       </dl>
       {view.description ? <p safe>{view.description}</p> : ''}
+      {canEdit ? (
+        <p>
+          <a href={`${caseHref(view.id)}/edit`} safe>{t('registry.case.edit')}</a>
+        </p>
+      ) : (
+        ''
+      )}
       <h2 safe>{t('registry.case.documents')}</h2>
       {view.documents.length ? (
         <EntryTable ctx={ctx} entries={view.documents} caption={t('registry.case.documents')} showBody={false} />
@@ -190,11 +202,14 @@ export function DocumentPage({
   ctx,
   view,
   classifyForm,
+  canEdit = false,
 }: {
   ctx: PageContext;
   view: DocumentView;
   /** Present when the reader may change the classification. */
   classifyForm: FormState | null;
+  /** The reader may edit this document (registry.edit for its body): link to the edit page. */
+  canEdit?: boolean;
 }): JSX.Element {
   const { t } = ctx;
   const numberText = `${view.registryNumber}:${view.number}`;
@@ -278,6 +293,13 @@ export function DocumentPage({
           ''
         )}
       </dl>
+      {canEdit ? (
+        <p>
+          <a href={`${documentHref(view.id)}/edit`} safe>{t('registry.document.edit')}</a>
+        </p>
+      ) : (
+        ''
+      )}
       {view.restricted ? (
         ''
       ) : (
@@ -365,6 +387,51 @@ export function NewCasePage({ ctx, form, bodies }: { ctx: PageContext; form: For
         <TextArea name="description" label={t('registry.case.description')} form={f} t={t} rows={5} />
         <ClassificationFields form={f} t={t} />
         <button type="submit" safe>{t('registry.case.submit')}</button>
+      </form>
+    </Layout>
+  );
+}
+
+// ── edit a case or a document ───────────────────────────────────────────────
+export function EditCasePage({ ctx, view, form }: { ctx: PageContext; view: CaseView; form: FormState }): JSX.Element {
+  const { t } = ctx;
+  const heading = t('registry.case.editTitle', { number: view.registryNumber });
+  return (
+    <Layout ctx={ctx} title={heading}>
+      <p>
+        <a href={caseHref(view.id)} safe>{t('registry.backToCase')}</a>
+      </p>
+      <h1 safe>{heading}</h1>
+      <ErrorSummary errors={form.errors} t={t} />
+      <form method="post" action={`${caseHref(view.id)}/edit`} novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <TextField name="title" label={t('registry.case.caseTitle')} form={form} t={t} required maxlength={500} />
+        <TextArea name="description" label={t('registry.case.description')} form={form} t={t} rows={5} />
+        <SelectField name="status" label={t('registry.case.status')} form={form} t={t} required options={statusOptions(t)} />
+        <button type="submit" safe>{t('registry.case.save')}</button>
+      </form>
+    </Layout>
+  );
+}
+
+export function EditDocumentPage({ ctx, view, form }: { ctx: PageContext; view: DocumentView; form: FormState }): JSX.Element {
+  const { t } = ctx;
+  const heading = t('registry.document.editTitle', { number: `${view.registryNumber}:${view.number}` });
+  return (
+    <Layout ctx={ctx} title={heading}>
+      <p>
+        <a href={documentHref(view.id)} safe>{t('registry.backToDocument')}</a>
+      </p>
+      <h1 safe>{heading}</h1>
+      <ErrorSummary errors={form.errors} t={t} />
+      <form method="post" action={`${documentHref(view.id)}/edit`} novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <TextField name="title" label={t('registry.document.docTitle')} form={form} t={t} required maxlength={500} />
+        <TextField name="documentDate" type="date" label={t('registry.document.date')} hint={t('registry.document.dateHint')} form={form} t={t} required />
+        <TextField name="authorName" label={t('registry.document.author')} form={form} t={t} maxlength={200} />
+        <TextField name="counterpart" label={t('registry.document.counterpart')} form={form} t={t} maxlength={300} />
+        <TextArea name="text" label={t('registry.document.text')} form={form} t={t} rows={8} />
+        <button type="submit" safe>{t('registry.document.save')}</button>
       </form>
     </Layout>
   );

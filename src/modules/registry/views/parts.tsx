@@ -3,12 +3,13 @@ import { SelectField, TextField } from '../../../views/components.js';
 import type { FormState, PageContext } from '../../../views/context.js';
 import { formatBytes } from '../commands/add-attachment.js';
 import type { RegistryEntry } from '../queries.js';
-import { DOCUMENT_DIRECTIONS, DOCUMENT_KINDS } from '../schema.js';
+import { CASE_STATUSES, DOCUMENT_DIRECTIONS, DOCUMENT_KINDS } from '../schema.js';
 
 export const kindLabel = (t: Translate, kind: string | null) => (kind ? t(`registry.kind.${kind}`) : t('registry.entry.case'));
 export const directionLabel = (t: Translate, direction: string | null) => (direction ? t(`registry.direction.${direction}`) : '');
 export const kindOptions = (t: Translate) => DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`registry.kind.${k}`) }));
 export const directionOptions = (t: Translate) => DOCUMENT_DIRECTIONS.map((d) => ({ value: d, label: t(`registry.direction.${d}`) }));
+export const statusOptions = (t: Translate) => CASE_STATUSES.map((s) => ({ value: s, label: t(`registry.case.status.${s}`) }));
 export const sizeLabel = formatBytes;
 
 export function DateText({ ctx, value }: { ctx: PageContext; value: string | Date }): JSX.Element {

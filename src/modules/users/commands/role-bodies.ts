@@ -1,12 +1,13 @@
 import type { RoleGrant } from '../../../auth/index.js';
 import { Invalid, type FieldErrors } from '../../../core/errors.js';
 import type { Db } from '../../../db/client.js';
-import { usersRepository } from '../repository.js';
+import { findBodyById } from '../../organisation/index.js';
 
 /** A role scoped to a body needs that body to exist: 422 on `roles.<i>.bodyId` otherwise. */
 export async function checkRoleBodies(db: Db, roles: readonly RoleGrant[]): Promise<void> {
   const wanted = [...new Set(roles.map((r) => r.bodyId).filter((id): id is string => id !== null))];
-  const existing = await usersRepository.existingBodyIds(db, wanted);
+  const existing = new Set<string>();
+  for (const id of wanted) if (await findBodyById(db, id)) existing.add(id);
   const fields: FieldErrors = {};
   roles.forEach((r, i) => {
     if (r.bodyId !== null && !existing.has(r.bodyId)) fields[`roles.${i}.bodyId`] = ['users.roles.unknownBody'];

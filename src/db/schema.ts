@@ -4,3 +4,7 @@ export { appSettings } from './settings.js';
 export * from '../auth/schema.js';
 export * from '../modules/organisation/schema.js';
 export * from '../modules/registry/schema.js';
+export * from '../modules/referrals/schema.js';
+export * from '../modules/statements/schema.js';
+export * from '../modules/meetings/schema.js';
+export * from '../modules/notifications/schema.js';

@@ -11,7 +11,10 @@ export interface LayoutProps {
 const navItems: Array<{ href: string; key: string; permission: string }> = [
   { href: '/', key: 'nav.home', permission: 'public' },
   { href: '/registry', key: 'nav.registry', permission: 'public' },
+  { href: '/referrals', key: 'nav.referrals', permission: 'public' },
+  { href: '/meetings', key: 'nav.meetings', permission: 'public' },
   { href: '/organisation', key: 'nav.organisation', permission: 'public' },
+  { href: '/inbox', key: 'nav.inbox', permission: 'notifications.read' },
   { href: '/admin/users', key: 'nav.admin', permission: 'user.manage' },
   { href: '/admin/audit', key: 'nav.audit', permission: 'audit.read' },
 ];

@@ -35,3 +35,4 @@ export {
 } from './queries.js';
 export { AttachmentCorrupt } from './errors.js';
 export { seedRegistryDemo, type RegistryDemoResult } from './demo.js';
+export { registerCaseSection, type CaseSection } from './case-sections.js';

@@ -1,3 +1,4 @@
+import { renderCaseSections } from '../case-sections.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -383,6 +384,7 @@ export function registerRegistryRoutes(app: App, deps: AppDeps): void {
         documentForm={documentFormFor(req, view.bodyId, emptyForm({ documentDate: today, direction: 'incoming' }))}
         maxUploadBytes={maxBytes}
         canEdit={mayEdit(req, view)}
+        sections={await renderCaseSections(req.ctx, req.pageContext(), view)}
       />,
     );
   });

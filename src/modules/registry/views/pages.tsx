@@ -96,9 +96,12 @@ export function CasePage({
   documentForm,
   maxUploadBytes,
   canEdit = false,
+  sections = [],
 }: {
   ctx: PageContext;
   view: CaseView;
+  /** HTML from other modules' case sections (registerCaseSection), already escaped. */
+  sections?: string[];
   /** Present when the reader may register documents in this case. */
   documentForm: FormState | null;
   maxUploadBytes: number;
@@ -158,6 +161,7 @@ export function CasePage({
       ) : (
         ''
       )}
+      {sections.join('')}
       <h2 safe>{t('registry.case.documents')}</h2>
       {view.documents.length ? (
         <EntryTable ctx={ctx} entries={view.documents} caption={t('registry.case.documents')} showBody={false} />

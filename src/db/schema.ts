@@ -8,3 +8,4 @@ export * from '../modules/referrals/schema.js';
 export * from '../modules/statements/schema.js';
 export * from '../modules/meetings/schema.js';
 export * from '../modules/notifications/schema.js';
+export * from '../modules/archive-import/schema.js';

@@ -91,16 +91,42 @@ export function buildCli(): Command {
     .argument('<paths...>', 'files or folders')
     .option('--dry-run', 'parse only and store nothing')
     .option('--json', 'print one JSON object per file, as a JSON array, on standard output')
+    .option('--verbose', 'print one line per stored, skipped or failed file on standard error')
     .option('--max-bytes <bytes>', 'largest file to read', (v) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--max-bytes måste vara ett positivt heltal, inte "${v}".`);
       return n;
     })
-    .action(async (paths: string[], opts: { dryRun?: boolean; json?: boolean; maxBytes?: number }) => {
+    .action(async (paths: string[], opts: { dryRun?: boolean; json?: boolean; verbose?: boolean; maxBytes?: number }) => {
       if (!opts.dryRun) {
-        throw new UsageError(
-          'Att spara importerade handlingar är inte byggt ännu: använd --dry-run. (Storing imported documents is not built yet; use --dry-run.)',
-        );
+        if (opts.json) throw new UsageError('--json gäller bara tillsammans med --dry-run. (--json only works with --dry-run.)');
+        const { collectFiles, importFiles } = await import('./modules/archive-import/index.js');
+        const { startProgress } = await import('./cli-support/progress.js');
+        const files = await collectFiles(paths);
+        const maxBytes = opts.maxBytes ?? config().STADSNAV_MAX_UPLOAD_BYTES;
+        await withDatabase(async (database) => {
+          const progress = startProgress(files.length, 'Importerar');
+          const run = await importFiles(
+            { db: database.db, clock: systemClock, actor: systemActor('import') },
+            files,
+            {
+              maxBytes,
+              source: 'cli',
+              onFile: (file, status) => {
+                if (opts.verbose) log(`${status}\t${file}`);
+                progress.tick();
+              },
+            },
+          );
+          progress.stop();
+          log(`Import ${run.id}: ${run.stored} sparade, ${run.skipped} redan importerade (oförändrade), ${run.failed} misslyckades av ${run.fileCount} filer.`);
+          if (run.failures.length) {
+            log('Filer som inte kunde sparas:');
+            for (const f of run.failures) log(`  ${f.file}: ${f.reason}`);
+            process.exitCode = 1;
+          }
+        });
+        return;
       }
       const { collectFiles, parseFile } = await import('./modules/archive-import/dry-run.js');
       const { startProgress } = await import('./cli-support/progress.js');

@@ -63,15 +63,18 @@ describe('stadsnav import --dry-run --json', () => {
     expect(run.stderr).toMatch(/c-binary\.txt: .+/);
   });
 
-  it('exits 2 with a message for a missing path, a bad option, or without --dry-run', async () => {
+  it('exits 2 with a message for a missing path, a bad option, or --json without --dry-run', async () => {
     const missing = await stadsnav(['import', '--dry-run', '--json', 'no-such-folder']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no-such-folder');
     expect(missing.stdout).toBe('');
     const badMax = await stadsnav(['import', '--dry-run', '--max-bytes', 'lots', 'seeds']);
     expect(badMax.code).toBe(2);
-    const store = await stadsnav(['import', 'seeds']);
-    expect(store.code).toBe(2);
-    expect(store.stderr).toContain('--dry-run');
+    const jsonStore = await stadsnav(['import', '--json', 'seeds']);
+    expect(jsonStore.code).toBe(2);
+    expect(jsonStore.stderr).toContain('--dry-run');
+    const missingStore = await stadsnav(['import', 'no-such-folder']);
+    expect(missingStore.code).toBe(2);
+    expect(missingStore.stderr).toContain('no-such-folder');
   });
 });

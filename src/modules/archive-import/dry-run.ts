@@ -33,6 +33,8 @@ export async function collectFiles(paths: string[]): Promise<string[]> {
 export interface FileOutcome {
   file: string;
   result: DryRunResult;
+  /** Present when the file was read: its bytes and the text before and after OCR repair. */
+  source?: { bytes: Uint8Array; originalText: string; repairedText: string };
   /** Set when no text could be read: the file is reported, and nothing would be stored. */
   error?: ExtractTextError;
 }
@@ -81,5 +83,6 @@ export async function parseFile(file: string, opts: { maxBytes: number }): Promi
   }
   const extracted = await extractText({ name: file, bytes }, { maxBytes: opts.maxBytes });
   if ('error' in extracted) return { file, result: unreadableResult(file, extracted.error), error: extracted.error };
-  return { file, result: toDryRunJson(parseDocument({ file, text: extracted.text })) };
+  const parsed = parseDocument({ file, text: extracted.text });
+  return { file, result: toDryRunJson(parsed), source: { bytes, originalText: parsed.originalText, repairedText: parsed.text } };
 }

@@ -24,6 +24,7 @@ export { updateDocument, updateDocumentInput, type UpdateDocumentInput } from '.
 export { classifyDocument, classifyDocumentInput, type ClassifyDocumentInput } from './commands/classify-document.js';
 export { addAttachment, sha256Hex, type UploadLimits } from './commands/add-attachment.js';
 export {
+  findCaseByRegistryNumber,
   getAttachmentFile,
   getCase,
   getDocument,

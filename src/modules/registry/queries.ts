@@ -231,3 +231,8 @@ export async function registrableBodies(ctx: ReadCtx): Promise<Array<{ id: strin
 export async function registryFilterOptions(ctx: ReadCtx): Promise<{ bodies: Array<{ id: string; name: string }>; years: number[] }> {
   return { bodies: await registryRepository.listBodies(ctx.db), years: await registryRepository.years(ctx.db) };
 }
+
+/** The case with this registry number in a body's registry (archive import, referral links). */
+export async function findCaseByRegistryNumber(db: Db, bodyId: string, registryNumber: string) {
+  return registryRepository.findCaseByNumber(db, bodyId, registryNumber);
+}

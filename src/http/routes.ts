@@ -7,6 +7,7 @@ import { registerReferralsRoutes } from '../modules/referrals/index.js';
 import { registerStatementsRoutes } from '../modules/statements/index.js';
 import { registerMeetingsRoutes } from '../modules/meetings/index.js';
 import { registerNotificationsRoutes } from '../modules/notifications/index.js';
+import { registerArchiveImportRoutes } from '../modules/archive-import/index.js';
 import { registerSystemRoutes } from './system/routes.js';
 import type { App, AppDeps } from './types.js';
 
@@ -21,4 +22,5 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerStatementsRoutes(app, deps);
   registerMeetingsRoutes(app, deps);
   registerNotificationsRoutes(app, deps);
+  registerArchiveImportRoutes(app, deps);
 }

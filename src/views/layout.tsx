@@ -14,6 +14,7 @@ const navItems: Array<{ href: string; key: string; permission: string }> = [
   { href: '/referrals', key: 'nav.referrals', permission: 'public' },
   { href: '/meetings', key: 'nav.meetings', permission: 'public' },
   { href: '/organisation', key: 'nav.organisation', permission: 'public' },
+  { href: '/import', key: 'nav.import', permission: 'archive.import' },
   { href: '/inbox', key: 'nav.inbox', permission: 'notifications.read' },
   { href: '/admin/users', key: 'nav.admin', permission: 'user.manage' },
   { href: '/admin/audit', key: 'nav.audit', permission: 'audit.read' },

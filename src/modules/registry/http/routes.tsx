@@ -30,7 +30,7 @@ import {
   type DocumentView,
 } from '../queries.js';
 import { CasePage, DocumentPage, EditCasePage, EditDocumentPage, NewCasePage, RegistryListPage } from '../views/pages.js';
-import { acceptMultipart, multipartBodySchema, type MultipartBody, type UploadedFile } from './multipart.js';
+import { acceptMultipart, multipartBodySchema, type MultipartBody, type UploadedFile } from '../../../http/multipart.js';
 import {
   attachmentBody,
   attachmentSchema,

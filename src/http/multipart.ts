@@ -17,7 +17,7 @@ export const uploadedFileSchema = z.object({
 /** A page form that may carry files: strings (or repeated strings) and files. */
 export const multipartBodySchema = z.record(
   z.string().max(200),
-  z.union([z.string().max(2_000_000), z.array(z.string().max(2_000_000)).max(100), uploadedFileSchema]),
+  z.union([z.string().max(2_000_000), z.array(z.string().max(2_000_000)).max(100), uploadedFileSchema, z.array(uploadedFileSchema).max(100)]),
 );
 export type MultipartBody = z.infer<typeof multipartBodySchema>;
 
@@ -45,20 +45,23 @@ export function acceptMultipart(scope: FastifyInstance, bodyLimit: number): void
     } catch {
       throw new MalformedMultipart();
     }
-    const out: Record<string, string | string[] | UploadedFile> = {};
+    const out: Record<string, string | string[] | UploadedFile | UploadedFile[]> = {};
     for (const [name, value] of form) {
       if (typeof value === 'string') {
         const prev = out[name];
-        out[name] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : typeof prev === 'string' ? [prev, value] : value;
+        out[name] = typeof prev === 'string' ? [prev, value] : Array.isArray(prev) && typeof prev[0] === 'string' ? [...(prev as string[]), value] : value;
         continue;
       }
       // A file input left empty arrives as a nameless, empty part.
       if (value.size === 0 && !value.name) continue;
-      out[name] = {
+      const file: UploadedFile = {
         filename: value.name,
         mediaType: value.type || 'application/octet-stream',
         content: Buffer.from(await value.arrayBuffer()),
       };
+      // Several files under one name (<input type=file multiple>) become a list.
+      const prev = out[name];
+      out[name] = prev === undefined || typeof prev === 'string' ? file : Array.isArray(prev) ? [...(prev as UploadedFile[]), file] : [prev, file];
     }
     return out;
   });

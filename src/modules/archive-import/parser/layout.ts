@@ -335,9 +335,12 @@ function joinWrapped(prev: string, next: string): string {
   return `${prev} ${next}`;
 }
 
+/** "Till Kulturnämnden" on one line → the "Till" heading and the name, as seed 003 writes it. */
+const ADDRESSEE_LINE = /^(\s*)(till):?[ \t]+(\p{Lu}[^\n]{2,80}?(?:nämnden|nämnd|styrelsen|fullmäktige|rådet|råd))[ \t]*$/gimu;
+
 export function layoutDocument(text: string): Layout {
   const markdownish = /^\s{0,3}#{1,6}\s|\*\*[^*\n]+\*\*/m.test(text);
-  const lines = prepareLines(text, markdownish);
+  const lines = prepareLines(text.replace(ADDRESSEE_LINE, '$1$2\n$3'), markdownish);
   const sigBlocks = markSignatures(lines);
 
   const nonBlank: number[] = [];

@@ -352,7 +352,8 @@ function findBody(kind: DocumentKind, layout: Layout, front: Section[], proposed
       const name = normalizeBodyName(first);
       if (name) return name;
     }
-    for (const s of front) {
+    // "Till X" on one line, in the header or in a header block such as "Handläggare".
+    for (const s of [...front, ...layout.sections.slice(0, 3)]) {
       for (const b of paras(s)) {
         const m = /^till:?\s+(.{3,80})$/i.exec(squash(b.text));
         if (m) {

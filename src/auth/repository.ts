@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { Role, RoleGrant } from './actor.js';
 import { sessions, userRoles, users } from './schema.js';
@@ -61,6 +61,15 @@ export const authRepository = {
   },
   async deleteExpiredSessions(db: Db, idleBefore: Date, createdBefore: Date): Promise<void> {
     await db.delete(sessions).where(or(sql`${sessions.lastSeenAt} < ${idleBefore}`, sql`${sessions.createdAt} < ${createdBefore}`));
+  },
+  /** Active users holding `role` for exactly `bodyId` (null: the city-wide grant), for notifications. */
+  async activeUsersWithGrant(db: Db, role: Role, bodyId: string | null): Promise<Array<Pick<UserRow, 'id' | 'username' | 'displayName' | 'email' | 'locale'>>> {
+    return db
+      .selectDistinct({ id: users.id, username: users.username, displayName: users.displayName, email: users.email, locale: users.locale })
+      .from(users)
+      .innerJoin(userRoles, eq(userRoles.userId, users.id))
+      .where(and(eq(users.active, true), eq(userRoles.role, role), bodyId === null ? isNull(userRoles.bodyId) : eq(userRoles.bodyId, bodyId)))
+      .orderBy(asc(users.username));
   },
   async countUsersWithRole(db: Db, role: Role): Promise<number> {
     const [row] = await db.select({ n: count() }).from(userRoles).where(and(eq(userRoles.role, role)));

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 /** Environment, validated once at start-up. Imports nothing of ours so every layer may use it. */
@@ -13,7 +14,14 @@ const envSchema = z.object({
   STADSNAV_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
   STADSNAV_LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   STADSNAV_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
-});
+  /** smtp(s)://user:pass@host:port; when unset, e-mail is appended to MAIL_LOG_FILE instead. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().max(320).default('Stadsnav <stadsnav@localhost>'),
+  /** Default: <STADSNAV_DATA_DIR>/mail.log */
+  MAIL_LOG_FILE: z.string().optional(),
+  /** How often undelivered e-mail is sent; 0 turns the poller off. */
+  MAIL_FLUSH_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
+}).transform((c) => ({ ...c, MAIL_LOG_FILE: c.MAIL_LOG_FILE ?? path.join(c.STADSNAV_DATA_DIR, 'mail.log') }));
 
 export type Config = z.infer<typeof envSchema>;
 

@@ -21,7 +21,7 @@ export interface TestApp {
 export async function buildTestApp(opts: { env?: Record<string, string>; now?: string } = {}): Promise<TestApp> {
   const database = await createTestDb();
   const clock = fixedClock(opts.now ?? '2026-11-23T09:00:00Z');
-  const config = loadConfig({ STADSNAV_LOG_LEVEL: 'silent', STADSNAV_LOGIN_RATE_LIMIT: '1000', ...opts.env });
+  const config = loadConfig({ STADSNAV_LOG_LEVEL: 'silent', STADSNAV_LOGIN_RATE_LIMIT: '1000', MAIL_FLUSH_INTERVAL_MS: '0', ...opts.env });
   const app = await buildApp({ database, config, clock, logger: false });
   await app.ready();
   return {

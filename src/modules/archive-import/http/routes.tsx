@@ -27,11 +27,13 @@ const correctionsSchema = z.strictObject({
   proposedDecision: z.array(z.string().trim().min(1).max(20_000)).max(100).optional(),
 });
 
-const fileJson = z.strictObject({
-  filename: z.string().trim().min(1).max(300),
-  contentBase64: z.string().min(1).max(80_000_000),
-  corrections: correctionsSchema.optional(),
-});
+/** A file in JSON: base64 of at most the upload limit (4 characters per 3 bytes). */
+const fileJsonFor = (maxBytes: number) =>
+  z.strictObject({
+    filename: z.string().trim().min(1).max(300),
+    contentBase64: z.string().min(1).max(Math.ceil(maxBytes / 3) * 4),
+    corrections: correctionsSchema.optional(),
+  });
 const runJson = z.object({
   id: z.uuid(),
   source: z.enum(['cli', 'web']),
@@ -102,6 +104,7 @@ export function registerArchiveImportRoutes(app: App, deps: AppDeps): void {
   const maxBytes = deps.config.STADSNAV_MAX_UPLOAD_BYTES;
   // Up to 20 files per upload, and base64 (4/3) for the reviewed file's hidden copy.
   const bodyLimit = Math.ceil(maxBytes * 1.4) + 1024 * 1024;
+  const fileJson = fileJsonFor(maxBytes);
 
   app.get('/import', { config: { permission: ARCHIVE_IMPORT }, schema: { hide: true } }, async (req, reply) => {
     const runs = await listImportRuns(req.ctx.db, 1);

@@ -161,7 +161,7 @@ export function CasePage({
       ) : (
         ''
       )}
-      {sections.join('')}
+      {sections.join('') as 'safe'}
       <h2 safe>{t('registry.case.documents')}</h2>
       {view.documents.length ? (
         <EntryTable ctx={ctx} entries={view.documents} caption={t('registry.case.documents')} showBody={false} />

@@ -7,6 +7,15 @@ export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export const meetingStatusEnum = pgEnum('meeting_status', MEETING_STATUSES);
 
 /**
+ * How the minutes are worded. Boards differ: Hägersten-Liljeholmen writes in the past tense
+ * ("föreslog att nämnden skulle besluta …", "Beslutsgång", seed 000), Socialnämnden in the present
+ * ("föreslår att nämnden beslutar …", "Socialnämndens beslut", "Beslutsordning", seed 001).
+ */
+export const MINUTES_TENSES = ['past', 'present'] as const;
+export type MinutesTense = (typeof MINUTES_TENSES)[number];
+export const minutesTenseEnum = pgEnum('minutes_tense', MINUTES_TENSES);
+
+/**
  * A member as written in minutes: "Abit Dundar m.fl. (L)" is { name: 'Abit Dundar', party: 'L',
  * others: true }; "tjänstgörande ersättaren Inga-Lill Persson (L)" has role servingSubstitute.
  * Same shape as the archive importer's, so imported and recorded minutes look alike.
@@ -37,6 +46,7 @@ export const meetings = pgTable(
     startTime: text('start_time'),
     place: text('place'),
     status: meetingStatusEnum('status').notNull().default('planned'),
+    minutesTense: minutesTenseEnum('minutes_tense').notNull().default('past'),
     /** Justerare: who approves the minutes with the chair. */
     approvers: jsonb('approvers').$type<string[]>().notNull().default([]),
     approvedOn: date('approved_on', { mode: 'string' }),

@@ -9,3 +9,5 @@ export * from '../modules/statements/schema.js';
 export * from '../modules/meetings/schema.js';
 export * from '../modules/notifications/schema.js';
 export * from '../modules/archive-import/schema.js';
+export * from '../modules/strategy/schema.js';
+export * from '../modules/portfolio/schema.js';

@@ -8,6 +8,8 @@ import { registerStatementsRoutes } from '../modules/statements/index.js';
 import { registerMeetingsRoutes } from '../modules/meetings/index.js';
 import { registerNotificationsRoutes } from '../modules/notifications/index.js';
 import { registerArchiveImportRoutes } from '../modules/archive-import/index.js';
+import { registerStrategyRoutes } from '../modules/strategy/index.js';
+import { registerPortfolioRoutes } from '../modules/portfolio/index.js';
 import { registerSystemRoutes } from './system/routes.js';
 import type { App, AppDeps } from './types.js';
 
@@ -23,4 +25,6 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerMeetingsRoutes(app, deps);
   registerNotificationsRoutes(app, deps);
   registerArchiveImportRoutes(app, deps);
+  registerStrategyRoutes(app, deps);
+  registerPortfolioRoutes(app, deps);
 }

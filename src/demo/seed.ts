@@ -6,6 +6,7 @@ import { bodies } from '../modules/organisation/schema.js';
 import { authRepository, createUser, type Role } from '../auth/index.js';
 import { seedOrganisationDemo, findBodyBySlug } from '../modules/organisation/index.js';
 import { seedRegistryDemo } from '../modules/registry/index.js';
+import { seedReferralDemo } from './referral-round.js';
 
 /** Demo accounts, documented in the README. Only ever created by demo seeding. */
 export const DEMO_PASSWORD = 'stadsnav demo konto 2026';
@@ -39,12 +40,14 @@ export async function shouldSeedDemo(database: Database, config: Config): Promis
   return (row?.n ?? 0) === 0;
 }
 
-/** Idempotent: the organisation, cases and accounts of the five seed documents. */
+/** Idempotent: the organisation, cases, the 2016 referral round and the accounts of the five seed documents. */
 export async function seedDemo(ctx: Ctx, progress: (line: string) => void = () => {}): Promise<string> {
   progress('  organisation…');
   const org = await seedOrganisationDemo(ctx);
   progress('  diarium…');
   const registry = await seedRegistryDemo(ctx, org.bodyIdsByName);
+  progress('  remissomgång 2016…');
+  const round = await seedReferralDemo(ctx, org.bodyIdsByName);
   progress('  konton…');
   let users = 0;
   for (const u of DEMO_USERS) {
@@ -57,5 +60,5 @@ export async function seedDemo(ctx: Ctx, progress: (line: string) => void = () =
     await createUser(ctx, { username: u.username, displayName: u.displayName, password: DEMO_PASSWORD, roles });
     users++;
   }
-  return `Demodata klar: ${JSON.stringify({ ...org.summary, ...registry.summary, newAccounts: users })}`;
+  return `Demodata klar: ${JSON.stringify({ ...org.summary, ...registry.summary, ...round.summary, newAccounts: users })}`;
 }

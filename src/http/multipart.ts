@@ -8,16 +8,16 @@ export interface UploadedFile {
   content: Buffer;
 }
 
-export const uploadedFileSchema = z.object({
+const uploadedFile = z.object({
   filename: z.string().max(1000),
   mediaType: z.string().max(1000),
   content: z.custom<Buffer>((v) => Buffer.isBuffer(v)),
 });
 
-/** A page form that may carry files: strings (or repeated strings) and files. */
+/** A page form with files: strings, repeated strings (checkboxes), one file or several under one name. */
 export const multipartBodySchema = z.record(
   z.string().max(200),
-  z.union([z.string().max(2_000_000), z.array(z.string().max(2_000_000)).max(100), uploadedFileSchema, z.array(uploadedFileSchema).max(100)]),
+  z.union([z.string().max(2_000_000), z.array(z.union([z.string().max(2_000_000), uploadedFile])).max(500), uploadedFile]),
 );
 export type MultipartBody = z.infer<typeof multipartBodySchema>;
 
@@ -30,12 +30,9 @@ class MalformedMultipart extends Error {
 }
 
 /**
- * Parse `multipart/form-data` in the content-type parser, i.e. before the app's CSRF check
- * (a global preValidation hook) runs. The form's hidden `_csrf` field therefore arrives in
- * `req.body` exactly as with urlencoded forms, and the CSRF check needs no special case.
- *
- * Register only inside an encapsulated plugin, for the routes that take uploads. The whole body is
- * buffered (bounded by `bodyLimit`) and read with the WHATWG FormData parser built into Node.
+ * Parse `multipart/form-data` in the content-type parser, before the app's CSRF check runs, so the
+ * hidden `_csrf` field arrives in `req.body` as with urlencoded forms. Repeated names (checkboxes,
+ * several files) become arrays. Register inside an encapsulated plugin, for the upload routes only.
  */
 export function acceptMultipart(scope: FastifyInstance, bodyLimit: number): void {
   scope.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit }, async (req: { headers: Record<string, unknown> }, body: Buffer) => {
@@ -45,24 +42,40 @@ export function acceptMultipart(scope: FastifyInstance, bodyLimit: number): void
     } catch {
       throw new MalformedMultipart();
     }
-    const out: Record<string, string | string[] | UploadedFile | UploadedFile[]> = {};
+    const out: Record<string, string | UploadedFile | Array<string | UploadedFile>> = {};
     for (const [name, value] of form) {
-      if (typeof value === 'string') {
-        const prev = out[name];
-        out[name] = typeof prev === 'string' ? [prev, value] : Array.isArray(prev) && typeof prev[0] === 'string' ? [...(prev as string[]), value] : value;
-        continue;
+      let item: string | UploadedFile;
+      if (typeof value === 'string') item = value;
+      else {
+        // A file input left empty arrives as a nameless, empty part.
+        if (value.size === 0 && !value.name) continue;
+        item = { filename: value.name, mediaType: value.type || 'application/octet-stream', content: Buffer.from(await value.arrayBuffer()) };
       }
-      // A file input left empty arrives as a nameless, empty part.
-      if (value.size === 0 && !value.name) continue;
-      const file: UploadedFile = {
-        filename: value.name,
-        mediaType: value.type || 'application/octet-stream',
-        content: Buffer.from(await value.arrayBuffer()),
-      };
-      // Several files under one name (<input type=file multiple>) become a list.
       const prev = out[name];
-      out[name] = prev === undefined || typeof prev === 'string' ? file : Array.isArray(prev) ? [...(prev as UploadedFile[]), file] : [prev, file];
+      out[name] = prev === undefined ? item : Array.isArray(prev) ? [...prev, item] : [prev, item];
     }
     return out;
   });
+}
+
+export const isFile = (v: unknown): v is UploadedFile => typeof v === 'object' && v !== null && !Array.isArray(v) && Buffer.isBuffer((v as UploadedFile).content);
+
+/** The files under one name (none, one or several). */
+export function filesOf(body: MultipartBody, name: string): UploadedFile[] {
+  const v = body[name];
+  if (v === undefined) return [];
+  return (Array.isArray(v) ? v : [v]).filter(isFile);
+}
+
+/** The string fields only, repeated names as arrays (as urlencoded forms arrive). */
+export function stringFields(body: MultipartBody): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (typeof v === 'string') out[k] = v;
+    else if (Array.isArray(v)) {
+      const strings = v.filter((x): x is string => typeof x === 'string');
+      if (strings.length) out[k] = strings;
+    }
+  }
+  return out;
 }

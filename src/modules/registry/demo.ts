@@ -21,16 +21,8 @@ export interface RegistryDemoResult {
 }
 
 const text = (file: string) => readFileSync(new URL(`./demo-texts/${file}`, import.meta.url), 'utf8');
-const SEED = {
-  hl: '000_605d7dfb49ed5342.txt',
-  social: '001_41b9deafe301b80b.txt',
-  labour: '002_60c3910f374916ba.txt',
-  culture: '003_f6378860e77b1f9e.txt',
-  eStrategy: '004_4df7957926e1cc26.txt',
-} as const;
+const SEED = { eStrategy: '004_4df7957926e1cc26.txt' } as const;
 
-const STRATEGY = 'Strategi för Stockholm som smart och uppkopplad stad';
-const REFERRAL_TITLE = `${STRATEGY} – remiss från kommunstyrelsen`;
 /** Used only when a body's pattern needs a class and the body has no default class. */
 const FALLBACK_CLASS = '1.5.1';
 
@@ -46,141 +38,12 @@ interface CaseSpec {
   documents: DocSpec[];
 }
 
+/**
+ * The referral round of 2016 (the sender's case and the cases of seeds 000–003) is created by the
+ * referral demo (src/demo/referral-round.ts) through the referral, meeting and statement commands.
+ * The registry demo holds the other material.
+ */
 const SPECS: CaseSpec[] = [
-  {
-    key: 'ks-strategy',
-    body: 'Kommunstyrelsen',
-    // The Dnr of KS is not in the seeds: numbered with the body's own pattern in 2016.
-    case: {
-      title: STRATEGY,
-      description:
-        'Kommunstyrelsens remiss av förslaget till strategi med fyra bilagor (strategi, kommunikationsstrategi, kartläggning pågående projekt och möjliga projekt). Remisstid till den 30 september 2016.',
-      year: 2016,
-      registeredOn: '2016-06-14', // placeholder: the letter in seed 003 says 14 June (2017, inconsistent with the 2016 deadline)
-    },
-    documents: [
-      {
-        kind: 'draft',
-        direction: 'outgoing',
-        title: `Förslag: ${STRATEGY}`,
-        documentDate: '2016-06-14',
-        authorName: 'Stadsledningskontoret',
-        text: 'Förslaget till strategi som kommunstyrelsen sänder på remiss. Platshållare i demodata: strategins fulltext ingår inte.',
-      },
-      ...(
-        [
-          ['1', 'Strategi'],
-          ['2', 'Kommunikationsstrategi'],
-          ['3', 'Kartläggning pågående projekt'],
-          ['4', 'Möjliga projekt'],
-        ] as const
-      ).map(
-        ([n, name]): DocSpec => ({
-          kind: 'attachment',
-          direction: 'outgoing',
-          title: `Bilaga ${n}: ${name}`,
-          documentDate: '2016-06-14',
-          authorName: 'Stadsledningskontoret',
-          text: `Bilaga ${n} (${name.toLowerCase()}) till remissen "${STRATEGY}". Platshållare i demodata: bilagans text ingår inte.`,
-        }),
-      ),
-    ],
-  },
-  {
-    key: 'hl-strategy',
-    body: 'Hägersten-Liljeholmens stadsdelsnämnd',
-    case: { title: REFERRAL_TITLE, existingNumber: '304-2016-1.5.1', year: 2016, registeredOn: '2016-08-30' },
-    documents: [
-      {
-        kind: 'statement',
-        direction: 'internal',
-        title: `Tjänsteutlåtande: ${STRATEGY}`,
-        documentDate: '2016-08-30',
-        authorName: 'Hägersten-Liljeholmens stadsdelsförvaltning',
-        text: 'Förvaltningens tjänsteutlåtande av den 30 augusti 2016. Platshållare i demodata: utlåtandets text ingår inte; protokollsutdraget § 13 återger förvaltningens synpunkter.',
-      },
-      {
-        kind: 'protocolExtract',
-        direction: 'outgoing',
-        title: `Protokollsutdrag § 13: ${STRATEGY}`,
-        documentDate: '2016-09-22', // placeholder: the meeting day is not in the seed
-        authorName: 'Hägersten-Liljeholmens stadsdelsnämnd',
-        counterpart: 'Kommunstyrelsen',
-        text: text(SEED.hl),
-        file: SEED.hl,
-      },
-    ],
-  },
-  {
-    key: 'social-strategy',
-    body: 'Socialnämnden',
-    case: { title: REFERRAL_TITLE, existingNumber: '1.7.1-368/2016', year: 2016, registeredOn: '2016-08-30' },
-    documents: [
-      {
-        kind: 'statement',
-        direction: 'internal',
-        title: `Tjänsteutlåtande: ${STRATEGY}`,
-        documentDate: '2016-08-30',
-        authorName: 'Socialförvaltningen',
-        text: 'Socialförvaltningens tjänsteutlåtande daterat den 30 augusti 2016. Platshållare i demodata: utlåtandets text ingår inte; protokollsutdraget § 13 sammanfattar det.',
-      },
-      {
-        kind: 'protocolExtract',
-        direction: 'outgoing',
-        title: `Protokollsutdrag § 13: ${STRATEGY}`,
-        documentDate: '2016-09-22', // placeholder: the meeting day is not in the seed
-        authorName: 'Socialnämnden',
-        counterpart: 'Kommunstyrelsen',
-        text: text(SEED.social),
-        file: SEED.social,
-      },
-    ],
-  },
-  {
-    key: 'labour-strategy',
-    body: 'Arbetsmarknadsnämnden',
-    // The Dnr is not in the seed: numbered with the body's own pattern in 2016.
-    case: { title: REFERRAL_TITLE, year: 2016, registeredOn: '2016-09-01' }, // placeholder date
-    documents: [
-      {
-        kind: 'statement',
-        direction: 'internal',
-        title: `Yttrande över remissen "${STRATEGY}"`,
-        documentDate: '2016-09-01', // placeholder: the statement is undated in the seed
-        authorName: 'Arbetsmarknadsförvaltningen (Arjun Bakshi, arbetsmarknadsdirektör)',
-        // OCR-damaged original (å/ä/ö lost), kept as it is: a real data-quality case.
-        text: text(SEED.labour),
-        file: SEED.labour,
-      },
-    ],
-  },
-  {
-    key: 'culture-strategy',
-    body: 'Kulturnämnden',
-    // Dnr year 2016, but registered at the administration on 16 June 2017 (seed 003).
-    case: { title: REFERRAL_TITLE, existingNumber: '171-908/2016', year: 2016, registeredOn: '2017-06-16' },
-    documents: [
-      {
-        kind: 'referralLetter',
-        direction: 'incoming',
-        title: `Remissbrev: ${STRATEGY}`,
-        documentDate: '2017-06-14',
-        counterpart: 'Kommunstyrelsen',
-        text: 'Remissbrevet är daterat den 14 juni 2017 men remisstiden sträcker sig till den 30 september 2016 (så står det i handlingen). Fyra bilagor: (1) strategi, (2) kommunikationsstrategi, (3) kartläggning pågående projekt och (4) möjliga projekt.',
-        registeredOn: '2017-06-16',
-      },
-      {
-        kind: 'statement',
-        direction: 'internal',
-        title: `${STRATEGY} – svar på remiss`,
-        documentDate: '2017-06-16', // placeholder: the statement is undated in the seed
-        authorName: 'Kulturförvaltningen (Robert Olsson, kulturdirektör)',
-        text: text(SEED.culture),
-        file: SEED.culture,
-        registeredOn: '2017-06-16',
-      },
-    ],
-  },
   {
     key: 'district-e-strategy-2008',
     // Seed 004 does not name the district administration; the demo files it with this board.

@@ -4,7 +4,7 @@ import { parseDocument } from '../modules/archive-import/parser/index.js';
 import { addAgendaItem, approveMinutes, createMeeting, recordItem, SEED_000, SEED_001, type SeedMinutes } from '../modules/meetings/index.js';
 import { findAdministrationByName } from '../modules/organisation/index.js';
 import { addAttachment } from '../modules/registry/index.js';
-import { answerReferral, createReferral, declineReferral, getReferral, listReferrals, sendReferral } from '../modules/referrals/index.js';
+import { answerReferral, createRecipientGroup, createReferral, declineReferral, getReferral, listRecipientGroups, listReferrals, sendReferral } from '../modules/referrals/index.js';
 import { createStatement, finaliseStatement } from '../modules/statements/index.js';
 
 /**
@@ -30,7 +30,16 @@ export interface ReferralDemoResult {
   referralId: string | null;
 }
 
+/** Saved recipient groups registrars pick from when they send a round. */
+const GROUPS = [
+  { name: 'Alla stadsdelsnämnder', description: 'Varje stadsdelsnämnd som finns när remissen skickas.', bodyKinds: ['districtBoard' as const] },
+  { name: 'Alla facknämnder', description: 'Varje facknämnd som finns när remissen skickas.', bodyKinds: ['specialistBoard' as const] },
+  { name: 'Alla bolagsstyrelser', description: 'Stadens bolag.', bodyKinds: ['companyBoard' as const] },
+];
+
 export async function seedReferralDemo(ctx: Ctx, bodyIdsByName: Record<string, string>): Promise<ReferralDemoResult> {
+  const groups = new Set((await listRecipientGroups(ctx.db)).map((g) => g.name));
+  for (const group of GROUPS) if (!groups.has(group.name)) await createRecipientGroup(ctx, group);
   const existing = await listReferrals(ctx, { q: STRATEGY, pageSize: 5 });
   const found = existing.items.find((r) => r.subject === STRATEGY);
   if (found) return { summary: { referralCreated: false }, referralId: found.id };

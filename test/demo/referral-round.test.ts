@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/auth/actor.js';
 import { verifyAuditChain } from '../../src/audit/index.js';
 import { seedDemo } from '../../src/demo/seed.js';
+import { listRecipientGroups } from '../../src/modules/referrals/index.js';
 import { buildTestApp, Client, type TestApp } from '../helpers/app.js';
 
 /** The demo's referral round of 2016, as the five seed documents tell it. */
@@ -58,6 +59,8 @@ describe('demo referral round', () => {
     await seedDemo({ db: t.database.db, clock: t.clock, actor: systemActor('demo') });
     const list = (await anon.get('/api/referrals?q=smart')).json();
     expect(list.total).toBe(1);
+    const groups = (await listRecipientGroups(t.database.db)).map((g) => g.name);
+    expect(groups.filter((g) => g === 'Alla stadsdelsnämnder')).toHaveLength(1);
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
   });
 });

@@ -19,7 +19,10 @@ export type ItemDetail = ItemWithCase & {
 /** Attach proposals, reservations and special statements to items (three queries for any number of items). */
 export async function withContent(db: Db, items: ItemWithCase[]): Promise<ItemDetail[]> {
   const ids = items.map((i) => i.id);
-  const [ps, rs, ss] = await Promise.all([repo.listProposals(db, ids), repo.listReservations(db, ids), repo.listSpecialStatements(db, ids)]);
+  // Sequential: `db` may be a transaction (one connection), where pg refuses overlapping queries.
+  const ps = await repo.listProposals(db, ids);
+  const rs = await repo.listReservations(db, ids);
+  const ss = await repo.listSpecialStatements(db, ids);
   return items.map((item) => ({
     ...item,
     proposals: ps.filter((p) => p.itemId === item.id),

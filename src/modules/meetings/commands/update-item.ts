@@ -66,11 +66,10 @@ export async function updateItem(ctx: Ctx, itemId: string, input: UpdateItemInpu
     }
 
     // The content as it will be, for the checks across fields.
-    const [proposals, reservations, statements] = await Promise.all([
-      repo.listProposals(tx, [item.id]),
-      repo.listReservations(tx, [item.id]),
-      repo.listSpecialStatements(tx, [item.id]),
-    ]);
+    // One after another: a transaction is one connection, and pg refuses overlapping queries on it.
+    const proposals = await repo.listProposals(tx, [item.id]);
+    const reservations = await repo.listReservations(tx, [item.id]);
+    const statements = await repo.listSpecialStatements(tx, [item.id]);
     const asMembers = (ms: MinutesMember[]): MemberData[] =>
       ms.map((m) => ({ personId: m.personId ?? null, name: m.name, party: m.party, role: m.role, ...(m.others ? { others: true } : {}) }));
     const content: ItemContent = {

@@ -8,6 +8,7 @@ import type { Ctx } from '../../src/core/context.js';
 import type { Database } from '../../src/db/client.js';
 import '../../src/modules/registry/index.js';
 import { storeImportedFile } from '../../src/modules/archive-import/index.js';
+import { listDecisionsForCases } from '../../src/modules/meetings/index.js';
 import { parseDocument, toDryRunJson } from '../../src/modules/archive-import/parser/index.js';
 import { createTestDb } from '../helpers/db.js';
 
@@ -24,7 +25,7 @@ const one = async (q: string) => Number(((await database.db.execute(sql.raw(q)))
 
 function input(file: string, text = readFileSync(path.join(seeds, file), 'utf8')) {
   const parsed = parseDocument({ file, text });
-  return { runId: null, filename: file, bytes: new TextEncoder().encode(text), originalText: parsed.originalText, repairedText: parsed.text, parsed: toDryRunJson(parsed) };
+  return { runId: null, filename: file, bytes: new TextEncoder().encode(text), originalText: parsed.originalText, repairedText: parsed.text, parsed: toDryRunJson(parsed), extra: parsed.extra };
 }
 
 describe('storing an imported file', () => {
@@ -41,6 +42,20 @@ describe('storing an imported file', () => {
     // No date in the extract: the latest date it mentions, with a warning for the registrar.
     expect(row!.document_date).toBe('2016-08-30');
     expect(out.file.warnings.join(' ')).toContain('saknar datum');
+  });
+
+  it('records the decision of a protocol extract as a final meeting paragraph whose extract is the imported document', async () => {
+    const [file] = ((await database.db.execute(sql`select case_id, document_id, records from imported_files where filename like '001_%'`)) as unknown as {
+      rows: Array<{ case_id: string; document_id: string; records: Record<string, string> }>;
+    }).rows;
+    expect(file!.records.itemId).toBeTruthy();
+    const [decision] = await listDecisionsForCases(database.db, [file!.case_id]);
+    expect(decision).toMatchObject({ paragraph: 13, final: true, extractDocumentId: file!.document_id });
+    expect(decision!.decisionPoints).toHaveLength(2);
+    const liberal = decision!.reservations.find((r) => r.parties.includes('L'));
+    expect(liberal!.members.map((m) => m.name)).toEqual(['Frida Johansson Metso', 'Inga-Lill Persson']);
+    // One extract only: the imported one, not a second rendered copy.
+    expect(await one(`select count(*)::int as n from documents where case_id = '${file!.case_id}'`)).toBe(1);
   });
 
   it('keeps the OCR original beside the repaired, searchable text', async () => {

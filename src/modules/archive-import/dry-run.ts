@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Invalid } from '../../core/errors.js';
-import { extractText, parseDocument, toDryRunJson, type DryRunResult, type ExtractTextError } from './parser/index.js';
+import { extractText, parseDocument, toDryRunJson, type DryRunResult, type ExtractTextError, type ParseExtra } from './parser/index.js';
 
 /** What a folder walk picks up; a file named explicitly is always tried (and reported if unsupported). */
 export const IMPORTABLE_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.pdf']);
@@ -34,7 +34,7 @@ export interface FileOutcome {
   file: string;
   result: DryRunResult;
   /** Present when the file was read: its bytes and the text before and after OCR repair. */
-  source?: { bytes: Uint8Array; originalText: string; repairedText: string };
+  source?: { bytes: Uint8Array; originalText: string; repairedText: string; extra: ParseExtra };
   /** Set when no text could be read: the file is reported, and nothing would be stored. */
   error?: ExtractTextError;
 }
@@ -84,5 +84,5 @@ export async function parseFile(file: string, opts: { maxBytes: number }): Promi
   const extracted = await extractText({ name: file, bytes }, { maxBytes: opts.maxBytes });
   if ('error' in extracted) return { file, result: unreadableResult(file, extracted.error), error: extracted.error };
   const parsed = parseDocument({ file, text: extracted.text });
-  return { file, result: toDryRunJson(parsed), source: { bytes, originalText: parsed.originalText, repairedText: parsed.text } };
+  return { file, result: toDryRunJson(parsed), source: { bytes, originalText: parsed.originalText, repairedText: parsed.text, extra: parsed.extra } };
 }

@@ -18,6 +18,7 @@ export { updateItem, recordItem, updateItemInput, type UpdateItemInput } from '.
 export { removeAgendaItem } from './commands/remove-agenda-item.js';
 export { reorderAgenda, reorderAgendaInput, type ReorderAgendaInput } from './commands/reorder-agenda.js';
 export { approveMinutes, approveMinutesInput, type ApproveMinutesInput } from './commands/approve-minutes.js';
+export { recordArchivedItem, recordArchivedItemInput, type RecordArchivedItemInput } from './commands/record-archived-item.js';
 export { approveItemImmediately, approveItemImmediatelyInput, type ApproveItemImmediatelyInput } from './commands/approve-item-immediately.js';
 export type { AttendeeInput, ProposalInput, ReservationInput, SpecialStatementInput, ProcedureInput, MinutesMemberInput } from './commands/inputs.js';
 

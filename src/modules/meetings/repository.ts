@@ -88,6 +88,17 @@ export const meetingsRepository = {
     return row;
   },
   /** SELECT … FOR UPDATE: every change of a meeting, its attendance or its agenda queues here. */
+  /** The body's (first) meeting on a day: archive imports add their paragraphs to it. */
+  async findMeetingOn(db: Db, bodyId: string, meetingDate: string): Promise<MeetingRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.bodyId, bodyId), eq(meetings.meetingDate, meetingDate)))
+      .orderBy(meetings.createdAt)
+      .limit(1);
+    return row;
+  },
+
   async lockMeeting(tx: Db, id: string): Promise<MeetingRow | undefined> {
     const [row] = await tx.select().from(meetings).where(eq(meetings.id, id)).for('update');
     return row;

@@ -55,6 +55,7 @@ export async function importFiles(ctx: Ctx, files: string[], opts: ImportFilesOp
         originalText: outcome.source.originalText,
         repairedText: outcome.source.repairedText,
         parsed: outcome.result,
+        extra: outcome.source.extra,
       });
       status = stored.status;
     } catch (e) {

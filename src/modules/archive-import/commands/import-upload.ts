@@ -59,6 +59,7 @@ export async function importUploads(
         originalText: read.parsed.originalText,
         repairedText: read.parsed.text,
         parsed,
+        extra: read.parsed.extra,
       });
       counts[out.status]++;
     } catch (e) {
@@ -95,6 +96,7 @@ export async function importReviewed(ctx: Ctx, file: UploadedSource, corrections
       originalText: read.parsed.originalText,
       repairedText: read.parsed.text,
       parsed,
+      extra: read.parsed.extra,
     });
     const counts = { stored: out.status === 'stored' ? 1 : 0, skipped: out.status === 'skipped' ? 1 : 0, failed: 0 };
     await archiveImportRepository.updateRun(tx, run.id, { ...counts, finishedAt: ctx.clock.now() });

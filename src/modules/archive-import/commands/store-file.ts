@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { authorize } from '../../../access/permissions.js';
-import { actorLabel } from '../../../auth/actor.js';
+import { actorLabel, systemActor } from '../../../auth/actor.js';
 import { recordAudit } from '../../../audit/record.js';
 import type { Ctx } from '../../../core/context.js';
 import { Forbidden, Invalid, Unauthenticated } from '../../../core/errors.js';
+import { t } from '../../../core/i18n.js';
 import { createBody, findBodyByName, type BodyKind, type BodyRow } from '../../organisation/index.js';
 import {
   findCaseByRegistryNumber,
@@ -14,7 +15,8 @@ import {
   stockholmDate,
   stockholmYear,
 } from '../../registry/index.js';
-import { findDates, type DryRunResult } from '../parser/index.js';
+import { findDates, type DryRunResult, type Member, type ParseExtra } from '../parser/index.js';
+import { recordArchivedItem, type RecordArchivedItemInput } from '../../meetings/index.js';
 import { ARCHIVE_IMPORT } from '../policy.js';
 import { archiveImportRepository, type ImportedFileRow } from '../repository.js';
 
@@ -29,6 +31,8 @@ export interface StoreFileInput {
   repairedText: string;
   /** The parser's result, possibly corrected by a registrar on the import screen. */
   parsed: DryRunResult;
+  /** What else the parser found (the matter text, full proposal texts, a vote): for the meeting record. */
+  extra?: ParseExtra;
 }
 
 export type StoreFileOutcome =
@@ -112,6 +116,26 @@ export async function storeImportedFile(ctx: Ctx, input: StoreFileInput): Promis
       { maxBytes: Number.MAX_SAFE_INTEGER },
     );
 
+    const records: Record<string, string> = {};
+    if (parsed.kind === 'protocolExtract' && parsed.paragraph !== null) {
+      // The decision as a meeting paragraph, final, with this document as its extract. The
+      // document is kept even when the model refuses what was read; the report says why.
+      try {
+        const item = await recordArchivedItem(
+          { ...inner, actor: systemActor(`import:${actorLabel(ctx.actor)}`) },
+          archivedItemInput(parsed, input.extra, { bodyId: body.id, caseId: caseRow.id, extractDocumentId: document.id, meetingDate: parsed.meetingDate ?? date }),
+        );
+        records.meetingId = item.meetingId;
+        records.itemId = item.id;
+      } catch (e) {
+        if (!(e instanceof Invalid)) throw e;
+        const why = Object.entries(e.fields).map(([field, keys]) => `${field}: ${keys.map((k) => t('sv', k)).join(', ')}`).join('; ');
+        warnings.push(`Beslutet kunde inte sparas som sammanträdesparagraf (${why}); handlingen är sparad.`);
+      }
+    } else if (parsed.kind === 'protocolExtract') {
+      warnings.push('Protokollsutdraget saknar paragrafnummer: beslutet sparades inte som sammanträdesparagraf.');
+    }
+
     const file = await archiveImportRepository.insertFile(tx, {
       sha256,
       runId: input.runId,
@@ -123,7 +147,7 @@ export async function storeImportedFile(ctx: Ctx, input: StoreFileInput): Promis
       parsed,
       originalText: input.originalText,
       warnings,
-      records: {},
+      records,
       importedBy: actorLabel(ctx.actor),
       importedAt: ctx.clock.now(),
     });
@@ -156,6 +180,56 @@ export function resolveDate(parsed: DryRunResult, text: string, today: string): 
   const year = parsed.registryNumbers.map((n) => /(?:19|20)\d\d/.exec(n)?.[0]).find(Boolean);
   if (year) return { date: `${year}-01-01`, warning: `Handlingen saknar datum; ${year}-01-01 (diarienumrets år) används.` };
   return null;
+}
+
+const toMember = (m: Member) => ({ name: m.name ?? '', party: m.party, role: m.role === 'substitute' ? null : m.role, ...(m.others && { others: true }) });
+
+/** What the parser read from a protocol extract, in the meetings model's terms. */
+export function archivedItemInput(
+  parsed: DryRunResult,
+  extra: ParseExtra | undefined,
+  ids: { bodyId: string; caseId: string; extractDocumentId: string; meetingDate: string },
+): RecordArchivedItemInput {
+  const proposals = parsed.proposals.map((p, i) => {
+    const own = extra?.proposalTexts[i] ?? null;
+    const supports = own === null && /förvaltningens förslag|enligt förvaltningens/i.test(p.summary);
+    return {
+      members: p.members.filter((m) => m.name || m.role === 'chair').map(toMember),
+      parties: p.parties,
+      kind: supports ? ('supportsAdministration' as const) : ('own' as const),
+      text: supports ? '' : (own ?? p.summary),
+    };
+  });
+  const ownIndex = (parties: string[]) => {
+    const i = proposals.findIndex((p) => p.kind === 'own' && p.parties.some((x) => parties.includes(x)));
+    return i < 0 ? null : i + 1;
+  };
+  const vote = extra?.vote;
+  return {
+    bodyId: ids.bodyId,
+    caseId: ids.caseId,
+    extractDocumentId: ids.extractDocumentId,
+    meetingDate: ids.meetingDate,
+    paragraph: parsed.paragraph!,
+    title: (parsed.title ?? 'Ärende').slice(0, 500),
+    subtitle: extra?.subtitle ?? null,
+    content: {
+      matterText: (extra?.sections ?? []).filter((s) => s.key === 'matter').map((s) => s.text).join('\n\n').slice(0, 200_000),
+      proposals,
+      procedure: vote
+        ? { kind: 'vote', text: parsed.procedure, votesYes: vote.yes, votesNo: vote.no, votesAbstain: vote.abstained }
+        : parsed.procedure
+          ? { kind: 'acclamation', text: parsed.procedure }
+          : null,
+      decisionPoints: parsed.decision,
+      reservations: parsed.reservations.map((r) => ({
+        members: r.members.filter((m) => m.name || m.role === 'chair').map(toMember),
+        parties: r.parties,
+        inFavourOfProposal: r.inFavourOf && /eget|egna/i.test(r.inFavourOf) ? ownIndex(r.parties) : null,
+        text: r.text ?? '',
+      })),
+    },
+  };
 }
 
 function documentTitle(parsed: DryRunResult, filename: string): string {

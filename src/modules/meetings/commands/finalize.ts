@@ -21,13 +21,22 @@ export const extractFilename = (meetingDate: string, paragraph: number) => `prot
  * 'meetings.decisionFinal'. The registry is written by the system on the secretary's behalf (a
  * secretary need not be a registrar); the audit entries name both.
  */
-export async function finalizeItem(tx: Db, ctx: Ctx, meetingId: string, itemId: string, finalOn: string, immediate: boolean): Promise<ItemRow> {
+export async function finalizeItem(
+  tx: Db,
+  ctx: Ctx,
+  meetingId: string,
+  itemId: string,
+  finalOn: string,
+  immediate: boolean,
+  /** Archive material: the extract is already registered (the imported document); none is rendered. */
+  archivedExtractId?: string,
+): Promise<ItemRow> {
   await repo.updateItem(tx, itemId, { finalOn, immediateApproval: immediate, updatedAt: ctx.clock.now() });
   const meeting = (await repo.findMeeting(tx, meetingId))!;
   const [item] = await withContent(tx, [(await repo.findItem(tx, itemId))!]);
   const extract = extractOf(meeting, item!);
-  let documentId: string | null = null;
-  if (item!.caseId) {
+  let documentId: string | null = archivedExtractId ?? null;
+  if (item!.caseId && !archivedExtractId) {
     const registryCtx: Ctx = { ...ctx, db: tx, actor: systemActor(`meetings:${actorLabel(ctx.actor)}`) };
     const title = extract.title.length > 500 ? `${extract.title.slice(0, 499)}…` : extract.title;
     const document = await registerDocument(

@@ -7,6 +7,7 @@ import { authRepository, createUser, type Role } from '../auth/index.js';
 import { seedOrganisationDemo, findBodyBySlug } from '../modules/organisation/index.js';
 import { seedRegistryDemo } from '../modules/registry/index.js';
 import { seedReferralDemo } from './referral-round.js';
+import { getStrategy, seedStrategyDemo, updateStrategy } from '../modules/strategy/index.js';
 
 /** Demo accounts, documented in the README. Only ever created by demo seeding. */
 export const DEMO_PASSWORD = 'stadsnav demo konto 2026';
@@ -48,6 +49,13 @@ export async function seedDemo(ctx: Ctx, progress: (line: string) => void = () =
   const registry = await seedRegistryDemo(ctx, org.bodyIdsByName);
   progress('  remissomgång 2016…');
   const round = await seedReferralDemo(ctx, org.bodyIdsByName);
+  progress('  strategier…');
+  const strategies = await seedStrategyDemo(ctx, { bodyIdsByName: org.bodyIdsByName });
+  // The smart-city strategy was consulted on in the 2016 round (its adoption is not in the seeds).
+  const smartCity = await getStrategy(ctx.db, strategies.strategyIds.smartCity);
+  if (round.referralId && smartCity.referralId !== round.referralId) {
+    await updateStrategy(ctx, strategies.strategyIds.smartCity, { referralId: round.referralId });
+  }
   progress('  konton…');
   let users = 0;
   for (const u of DEMO_USERS) {
@@ -60,5 +68,5 @@ export async function seedDemo(ctx: Ctx, progress: (line: string) => void = () =
     await createUser(ctx, { username: u.username, displayName: u.displayName, password: DEMO_PASSWORD, roles });
     users++;
   }
-  return `Demodata klar: ${JSON.stringify({ ...org.summary, ...registry.summary, ...round.summary, newAccounts: users })}`;
+  return `Demodata klar: ${JSON.stringify({ ...org.summary, ...registry.summary, ...round.summary, ...strategies.summary, newAccounts: users })}`;
 }

@@ -55,6 +55,14 @@ describe('demo referral round', () => {
     expect(page.body).toContain('<mark>');
   });
 
+  it('links the smart-city strategy to the round that consulted on it', async () => {
+    const list = (await anon.get('/api/strategies')).json().items;
+    const summary = list.find((s: { title: string }) => s.title.includes('smart och uppkopplad'));
+    const smart = (await anon.get(`/api/strategies/${summary.id}`)).json();
+    expect(smart.referralId).toBe(referralId);
+    expect(smart.referral.href).toBe(`/referrals/${referralId}`);
+  });
+
   it('is idempotent and leaves a verifiable audit trail', async () => {
     await seedDemo({ db: t.database.db, clock: t.clock, actor: systemActor('demo') });
     const list = (await anon.get('/api/referrals?q=smart')).json();

@@ -70,6 +70,18 @@ describe('storing an imported file', () => {
     expect(hits).toBe(1);
   });
 
+  it('gathers answers to the same referral in one round: the extract answers, the statement drafts', async () => {
+    const rows = ((await database.db.execute(
+      sql`select r.subject, b.name as sender, rb.name as recipient, rr.status, rr.case_id = f.case_id as same_case
+          from referrals r join bodies b on b.id = r.sender_body_id join referral_recipients rr on rr.referral_id = r.id
+          join bodies rb on rb.id = rr.body_id join imported_files f on f.body_id = rr.body_id order by rb.name`,
+    )) as unknown as { rows: Array<Record<string, unknown>> }).rows;
+    expect(rows).toEqual([
+      { subject: 'Strategi för Stockholm som smart och uppkopplad stad', sender: 'Kommunstyrelsen', recipient: 'Arbetsmarknadsnämnden', status: 'drafting', same_case: true },
+      { subject: 'Strategi för Stockholm som smart och uppkopplad stad', sender: 'Kommunstyrelsen', recipient: 'Socialnämnden', status: 'answered', same_case: true },
+    ]);
+  });
+
   it('is idempotent: the same bytes again create nothing', async () => {
     const before = await one('select count(*)::int as n from documents');
     const again = await storeImportedFile(ctx, input('001_41b9deafe301b80b.txt'));

@@ -23,6 +23,7 @@ export { sendReferral, sendReferralInput, type SendReferralInput } from './comma
 export { changeRecipientStatus, changeRecipientStatusInput, type ChangeRecipientStatusInput } from './commands/change-recipient-status.js';
 export { declineReferral, declineReferralInput, type DeclineReferralInput } from './commands/decline-referral.js';
 export { answerReferral, answerReferralInput, type AnswerReferralInput } from './commands/answer-referral.js';
+export { linkArchivedAnswer, linkArchivedAnswerInput, type LinkArchivedAnswerInput } from './commands/link-archived-answer.js';
 export {
   createRecipientGroup,
   updateRecipientGroup,

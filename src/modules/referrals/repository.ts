@@ -144,6 +144,16 @@ export const referralsRepository = {
     const [row] = await tx.update(referrals).set(patch).where(eq(referrals.id, id)).returning();
     return row!;
   },
+  /** The round a body sent on a subject (archive import joins answers to it); case and spacing ignored. */
+  async findReferralBySubject(db: Db, senderBodyId: string, subject: string): Promise<ReferralRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(referrals)
+      .where(and(eq(referrals.senderBodyId, senderBodyId), sql`lower(regexp_replace(${referrals.subject}, '\s+', ' ', 'g')) = lower(regexp_replace(${subject}, '\s+', ' ', 'g'))`))
+      .orderBy(asc(referrals.createdAt))
+      .limit(1);
+    return row;
+  },
   /** SELECT … FOR UPDATE: one change of a round at a time (editing, sending). */
   async lockReferral(tx: Db, id: string): Promise<ReferralRow | undefined> {
     const [row] = await tx.select().from(referrals).where(eq(referrals.id, id)).for('update');

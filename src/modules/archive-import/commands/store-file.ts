@@ -17,6 +17,7 @@ import {
 } from '../../registry/index.js';
 import { findDates, type DryRunResult, type Member, type ParseExtra } from '../parser/index.js';
 import { recordArchivedItem, type RecordArchivedItemInput } from '../../meetings/index.js';
+import { linkArchivedAnswer } from '../../referrals/index.js';
 import { ARCHIVE_IMPORT } from '../policy.js';
 import { archiveImportRepository, type ImportedFileRow } from '../repository.js';
 
@@ -134,6 +135,36 @@ export async function storeImportedFile(ctx: Ctx, input: StoreFileInput): Promis
       }
     } else if (parsed.kind === 'protocolExtract') {
       warnings.push('Protokollsutdraget saknar paragrafnummer: beslutet sparades inte som sammanträdesparagraf.');
+    }
+
+    // Answers to the same referral gather in one round (found by sender and subject, or created).
+    const subject = parsed.referral?.subject;
+    const senderName = parsed.referral?.sender ?? (/kommunstyrelsen/i.test(input.repairedText) ? 'Kommunstyrelsen' : null);
+    if (subject && senderName && parsed.kind !== 'memo') {
+      const sender = await resolveBody(inner, senderName);
+      if (sender.id !== body.id) {
+        try {
+          const link = await linkArchivedAnswer(
+            { ...inner, actor: systemActor(`import:${actorLabel(ctx.actor)}`) },
+            {
+              senderBodyId: sender.id,
+              subject: subject.slice(0, 500),
+              letterDate: parsed.referral?.letterDate ?? date,
+              deadline: parsed.referral?.deadline ?? null,
+              recipientBodyId: body.id,
+              caseId: caseRow.id,
+              status: parsed.kind === 'protocolExtract' && records.itemId ? 'answered' : 'drafting',
+              date,
+              documentIds: [document.id],
+            },
+          );
+          records.referralId = link.referralId;
+        } catch (e) {
+          if (!(e instanceof Invalid)) throw e;
+          const why = Object.entries(e.fields).map(([field, keys]) => `${field}: ${keys.map((k) => t('sv', k)).join(', ')}`).join('; ');
+          warnings.push(`Handlingen kunde inte knytas till remissen "${subject}" (${why}).`);
+        }
+      }
     }
 
     const file = await archiveImportRepository.insertFile(tx, {

@@ -8,6 +8,7 @@ import { seedOrganisationDemo, findBodyBySlug } from '../modules/organisation/in
 import { seedRegistryDemo } from '../modules/registry/index.js';
 import { seedReferralDemo } from './referral-round.js';
 import { getStrategy, seedStrategyDemo, updateStrategy } from '../modules/strategy/index.js';
+import { seedPortfolioDemo } from '../modules/portfolio/index.js';
 
 /** Demo accounts, documented in the README. Only ever created by demo seeding. */
 export const DEMO_PASSWORD = 'stadsnav demo konto 2026';
@@ -56,6 +57,8 @@ export async function seedDemo(ctx: Ctx, progress: (line: string) => void = () =
   if (round.referralId && smartCity.referralId !== round.referralId) {
     await updateStrategy(ctx, strategies.strategyIds.smartCity, { referralId: round.referralId });
   }
+  progress('  projektportfölj…');
+  const portfolio = await seedPortfolioDemo(ctx, { bodyIdsByName: org.bodyIdsByName, strategyId: strategies.strategyIds.smartCity });
   progress('  konton…');
   let users = 0;
   for (const u of DEMO_USERS) {
@@ -68,5 +71,5 @@ export async function seedDemo(ctx: Ctx, progress: (line: string) => void = () =
     await createUser(ctx, { username: u.username, displayName: u.displayName, password: DEMO_PASSWORD, roles });
     users++;
   }
-  return `Demodata klar: ${JSON.stringify({ ...org.summary, ...registry.summary, ...round.summary, ...strategies.summary, newAccounts: users })}`;
+  return `Demodata klar: ${JSON.stringify({ ...org.summary, ...registry.summary, ...round.summary, ...strategies.summary, ...portfolio.summary, newAccounts: users })}`;
 }

@@ -14,6 +14,8 @@ const navItems: Array<{ href: string; key: string; permission: string }> = [
   { href: '/referrals', key: 'nav.referrals', permission: 'public' },
   { href: '/meetings', key: 'nav.meetings', permission: 'public' },
   { href: '/strategies', key: 'nav.strategies', permission: 'public' },
+  { href: '/projects', key: 'nav.projects', permission: 'public' },
+  { href: '/dashboard', key: 'nav.dashboard', permission: 'public' },
   { href: '/organisation', key: 'nav.organisation', permission: 'public' },
   { href: '/import', key: 'nav.import', permission: 'archive.import' },
   { href: '/inbox', key: 'nav.inbox', permission: 'notifications.read' },

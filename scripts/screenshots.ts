@@ -75,6 +75,32 @@ const statementId = (statements.items ?? statements)[0]?.id;
 const kultur = await session('handlaggare.kultur');
 if (statementId) await shot(kultur, `/statements/${statementId}`, 'statement');
 
+// Strategy, indicators, portfolio and prioritisation (issue 5).
+const anon = await session();
+const strategies = (await (await fetch(`${base}/api/strategies`)).json()).items as Array<{ slug: string; title: string }>;
+const smart = strategies.find((x) => x.title.includes('smart och uppkopplad'));
+const eStrategy = strategies.find((x) => x.title.includes('e-strategi'));
+if (smart) {
+  await shot(anon, `/strategies/${smart.slug}`, 'strategy');
+  await shot(anon, `/strategies/${smart.slug}/dashboard`, 'strategy-dashboard');
+  const detail = await (await fetch(`${base}/api/strategies/${smart.slug}`)).json();
+  const indicator = detail.indicators?.[0];
+  if (indicator) await shot(anon, `/indicators/${indicator.id}`, 'indicator');
+}
+if (eStrategy) {
+  await anon.goto(`${base}/strategies/${eStrategy.slug}`);
+  const findings = anon.locator('h2', { hasText: /Följbarhet|följa upp/i }).first();
+  if (await findings.count()) await findings.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await anon.screenshot({ path: 'docs/images/followability.png' });
+  process.stderr.write('docs/images/followability.png\n');
+}
+await shot(anon, '/projects', 'projects');
+await shot(anon, '/dashboard', 'dashboard');
+const council = await session('radet');
+const rounds = await (await fetch(`${base}/api/prioritisation-rounds`)).json();
+const round = (rounds.items ?? rounds)[0];
+if (round) await shot(council, `/prioritisation/${round.id}`, 'prioritisation');
+
 await browser.close();
 await app.close();
 await database.close();

@@ -47,6 +47,12 @@ const MEDIA_TYPES: Record<string, string> = {
   '.markdown': 'text/markdown; charset=utf-8',
 };
 
+/** A refusal's field messages in Swedish, for the import report. */
+const fieldReasons = (e: Invalid) =>
+  Object.entries(e.fields)
+    .map(([field, keys]) => `${field}: ${keys.map((k) => t('sv', k)).join(', ')}`)
+    .join('; ');
+
 /** The kind of a body not yet in the organisation, from its Swedish name. */
 export function guessBodyKind(name: string): BodyKind {
   const n = name.toLowerCase();
@@ -130,8 +136,7 @@ export async function storeImportedFile(ctx: Ctx, input: StoreFileInput): Promis
         records.itemId = item.id;
       } catch (e) {
         if (!(e instanceof Invalid)) throw e;
-        const why = Object.entries(e.fields).map(([field, keys]) => `${field}: ${keys.map((k) => t('sv', k)).join(', ')}`).join('; ');
-        warnings.push(`Beslutet kunde inte sparas som sammanträdesparagraf (${why}); handlingen är sparad.`);
+        warnings.push(`Beslutet kunde inte sparas som sammanträdesparagraf (${fieldReasons(e)}); handlingen är sparad.`);
       }
     } else if (parsed.kind === 'protocolExtract') {
       warnings.push('Protokollsutdraget saknar paragrafnummer: beslutet sparades inte som sammanträdesparagraf.');
@@ -141,9 +146,10 @@ export async function storeImportedFile(ctx: Ctx, input: StoreFileInput): Promis
     const subject = parsed.referral?.subject;
     const senderName = parsed.referral?.sender ?? (/kommunstyrelsen/i.test(input.repairedText) ? 'Kommunstyrelsen' : null);
     if (subject && senderName && parsed.kind !== 'memo') {
-      const sender = await resolveBody(inner, senderName);
-      if (sender.id !== body.id) {
-        try {
+      try {
+        // A sender missing from the organisation (and not creatable by this user) only costs the link.
+        const sender = await resolveBody(inner, senderName);
+        if (sender.id !== body.id) {
           const link = await linkArchivedAnswer(
             { ...inner, actor: systemActor(`import:${actorLabel(ctx.actor)}`) },
             {
@@ -159,11 +165,10 @@ export async function storeImportedFile(ctx: Ctx, input: StoreFileInput): Promis
             },
           );
           records.referralId = link.referralId;
-        } catch (e) {
-          if (!(e instanceof Invalid)) throw e;
-          const why = Object.entries(e.fields).map(([field, keys]) => `${field}: ${keys.map((k) => t('sv', k)).join(', ')}`).join('; ');
-          warnings.push(`Handlingen kunde inte knytas till remissen "${subject}" (${why}).`);
         }
+      } catch (e) {
+        if (!(e instanceof Invalid)) throw e;
+        warnings.push(`Handlingen kunde inte knytas till remissen "${subject}" (${fieldReasons(e)}).`);
       }
     }
 

@@ -6,7 +6,7 @@ import { authorize } from '../../../access/permissions.js';
 import { parseFile } from '../dry-run.js';
 import { ARCHIVE_IMPORT } from '../policy.js';
 import { archiveImportRepository, type ImportRunRow } from '../repository.js';
-import { storeImportedFile } from './store-file.js';
+import { fieldReasons, storeImportedFile } from './store-file.js';
 
 export interface ImportFilesOptions {
   maxBytes: number;
@@ -17,39 +17,71 @@ export interface ImportFilesOptions {
 
 /** Why a file could not be stored, in Swedish (the report's language) with field messages spelled out. */
 export function failureReason(e: unknown): string {
-  if (e instanceof Invalid) {
-    const parts = Object.entries(e.fields).flatMap(([field, keys]) => keys.map((k) => `${field}: ${t('sv', k)}`));
-    return parts.join('; ') || e.message;
-  }
+  if (e instanceof Invalid) return fieldReasons(e) || e.message;
   if (isAppError(e)) return t('sv', e.messageKey, e.params);
   return `oväntat fel: ${(e as Error)?.message ?? String(e)}`;
 }
 
+/** A file whose text could not be read: its own reason is the report line (no "unexpected error"). */
+class UnreadableFile extends Error {}
+
+type FileStatus = 'stored' | 'skipped' | 'failed';
+
 /**
- * Import files one by one, each in its own transaction (see storeImportedFile), continuing past
- * files that cannot be read or stored. The run row is the report: counts and every failure with
- * its reason. Re-running over the same files skips those already stored (content hash).
+ * One import run over named items, each stored in its own transaction by `storeOne`, continuing
+ * past items that cannot be read or stored. The run row is the report: counts and every failure
+ * with its reason. Shared by the command line (files) and the import screen (uploads).
  */
-export async function importFiles(ctx: Ctx, files: string[], opts: ImportFilesOptions): Promise<ImportRunRow> {
+export async function runImport(
+  ctx: Ctx,
+  source: 'cli' | 'web',
+  names: string[],
+  storeOne: (index: number, runId: string) => Promise<'stored' | 'skipped'>,
+  onFile?: (name: string, status: FileStatus) => void,
+): Promise<ImportRunRow> {
   authorize(ctx.actor, ARCHIVE_IMPORT);
   const run = await archiveImportRepository.insertRun(ctx.db, {
-    source: opts.source,
+    source,
     actorLabel: actorLabel(ctx.actor),
     startedAt: ctx.clock.now(),
-    fileCount: files.length,
+    fileCount: names.length,
   });
   const counts = { stored: 0, skipped: 0, failed: 0 };
   const failures: Array<{ file: string; reason: string }> = [];
-  for (const file of files) {
-    let status: 'stored' | 'skipped' | 'failed';
+  for (const [i, name] of names.entries()) {
+    let status: FileStatus;
     try {
+      status = await storeOne(i, run.id);
+    } catch (e) {
+      status = 'failed';
+      failures.push({ file: name, reason: e instanceof UnreadableFile ? e.message : failureReason(e) });
+    }
+    counts[status]++;
+    onFile?.(name, status);
+  }
+  const finishedAt = ctx.clock.now();
+  await archiveImportRepository.updateRun(ctx.db, run.id, { ...counts, failures, finishedAt });
+  return { ...run, ...counts, failures, finishedAt };
+}
+
+/**
+ * Import files one by one (see runImport). Re-running over the same files skips those already
+ * stored (content hash).
+ */
+export async function importFiles(ctx: Ctx, files: string[], opts: ImportFilesOptions): Promise<ImportRunRow> {
+  return runImport(
+    ctx,
+    opts.source,
+    files,
+    async (i, runId) => {
+      const file = files[i]!;
       const outcome = await parseFile(file, { maxBytes: opts.maxBytes });
-      if (!outcome.source) throw new Error(outcome.error?.messageSv ?? 'filen kunde inte läsas');
+      if (!outcome.source) throw new UnreadableFile(outcome.error?.messageSv ?? 'filen kunde inte läsas');
       if (outcome.result.kind === 'unknown') {
         throw new Invalid({ kind: ['archiveImport.unclassified'] }, 'the text could not be classified');
       }
       const stored = await storeImportedFile(ctx, {
-        runId: run.id,
+        runId,
         filename: file,
         bytes: outcome.source.bytes,
         originalText: outcome.source.originalText,
@@ -57,14 +89,8 @@ export async function importFiles(ctx: Ctx, files: string[], opts: ImportFilesOp
         parsed: outcome.result,
         extra: outcome.source.extra,
       });
-      status = stored.status;
-    } catch (e) {
-      status = 'failed';
-      failures.push({ file, reason: isAppError(e) ? failureReason(e) : (e as Error).message });
-    }
-    counts[status]++;
-    opts.onFile?.(file, status);
-  }
-  await archiveImportRepository.updateRun(ctx.db, run.id, { ...counts, failures, finishedAt: ctx.clock.now() });
-  return { ...run, ...counts, failures, finishedAt: ctx.clock.now() };
+      return stored.status;
+    },
+    opts.onFile,
+  );
 }

@@ -1,11 +1,11 @@
 import { actorLabel } from '../../../auth/actor.js';
 import { authorize } from '../../../access/permissions.js';
 import type { Ctx } from '../../../core/context.js';
-import { Invalid, isAppError } from '../../../core/errors.js';
+import { Invalid } from '../../../core/errors.js';
 import { extractText, parseDocument, toDryRunJson, type DryRunResult, type ParsedDocument } from '../parser/index.js';
 import { ARCHIVE_IMPORT } from '../policy.js';
 import { archiveImportRepository, type ImportRunRow } from '../repository.js';
-import { failureReason } from './import-files.js';
+import { runImport } from './import-files.js';
 import { storeImportedFile } from './store-file.js';
 
 export interface UploadedSource {
@@ -38,22 +38,17 @@ export async function importUploads(
   files: Array<UploadedSource & { corrections?: Partial<DryRunResult> }>,
   maxBytes: number,
 ): Promise<ImportRunRow> {
-  authorize(ctx.actor, ARCHIVE_IMPORT);
-  const run = await archiveImportRepository.insertRun(ctx.db, {
-    source: 'web',
-    actorLabel: actorLabel(ctx.actor),
-    startedAt: ctx.clock.now(),
-    fileCount: files.length,
-  });
-  const counts = { stored: 0, skipped: 0, failed: 0 };
-  const failures: Array<{ file: string; reason: string }> = [];
-  for (const file of files) {
-    try {
+  return runImport(
+    ctx,
+    'web',
+    files.map((f) => f.filename),
+    async (i, runId) => {
+      const file = files[i]!;
       const read = await readUpload(file, maxBytes);
       const parsed = { ...read.result, ...file.corrections };
       if (parsed.kind === 'unknown') throw new Invalid({ kind: ['archiveImport.unclassified'] });
       const out = await storeImportedFile(ctx, {
-        runId: run.id,
+        runId,
         filename: file.filename,
         bytes: new Uint8Array(file.content),
         originalText: read.parsed.originalText,
@@ -61,15 +56,9 @@ export async function importUploads(
         parsed,
         extra: read.parsed.extra,
       });
-      counts[out.status]++;
-    } catch (e) {
-      counts.failed++;
-      failures.push({ file: file.filename, reason: isAppError(e) ? failureReason(e) : `oväntat fel: ${(e as Error).message}` });
-    }
-  }
-  const finishedAt = ctx.clock.now();
-  await archiveImportRepository.updateRun(ctx.db, run.id, { ...counts, failures, finishedAt });
-  return { ...run, ...counts, failures, finishedAt };
+      return out.status;
+    },
+  );
 }
 
 /**

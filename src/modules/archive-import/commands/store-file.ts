@@ -47,8 +47,8 @@ const MEDIA_TYPES: Record<string, string> = {
   '.markdown': 'text/markdown; charset=utf-8',
 };
 
-/** A refusal's field messages in Swedish, for the import report. */
-const fieldReasons = (e: Invalid) =>
+/** A refusal's field messages in Swedish, for the import report: "field: message, message; field: …". */
+export const fieldReasons = (e: Invalid) =>
   Object.entries(e.fields)
     .map(([field, keys]) => `${field}: ${keys.map((k) => t('sv', k)).join(', ')}`)
     .join('; ');

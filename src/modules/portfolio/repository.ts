@@ -107,6 +107,19 @@ function projectWhere(f: ProjectFilter): SQL | undefined {
   return conds.length ? and(...conds) : undefined;
 }
 
+/** A decision (agenda item) as the project pages show it. */
+const decisionColumns = {
+  itemId: agendaItems.id,
+  meetingId: meetings.id,
+  meetingDate: meetings.meetingDate,
+  paragraph: agendaItems.paragraph,
+  title: agendaItems.title,
+  bodyId: bodies.id,
+  bodyName: bodies.name,
+  finalOn: agendaItems.finalOn,
+  decisionPoints: agendaItems.decisionPoints,
+};
+
 export const portfolioRepository = {
   // ── projects ──────────────────────────────────────────────────────────────
   async insertProject(tx: Db, row: typeof projects.$inferInsert): Promise<ProjectRow> {
@@ -221,18 +234,7 @@ export const portfolioRepository = {
   async decisionsOf(db: Db, projectIds: readonly string[]): Promise<DecisionRef[]> {
     if (projectIds.length === 0) return [];
     return db
-      .select({
-        projectId: projectDecisions.projectId,
-        itemId: agendaItems.id,
-        meetingId: meetings.id,
-        meetingDate: meetings.meetingDate,
-        paragraph: agendaItems.paragraph,
-        title: agendaItems.title,
-        bodyId: bodies.id,
-        bodyName: bodies.name,
-        finalOn: agendaItems.finalOn,
-        decisionPoints: agendaItems.decisionPoints,
-      })
+      .select({ projectId: projectDecisions.projectId, ...decisionColumns })
       .from(projectDecisions)
       .innerJoin(agendaItems, eq(agendaItems.id, projectDecisions.itemId))
       .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
@@ -243,18 +245,7 @@ export const portfolioRepository = {
   /** A decision (agenda item) as the project page shows it; with its case's confidentiality. */
   async findDecisionItem(db: Db, itemId: string): Promise<(Omit<DecisionRef, 'projectId'> & { caseConfidentiality: number | null }) | undefined> {
     const [row] = await db
-      .select({
-        itemId: agendaItems.id,
-        meetingId: meetings.id,
-        meetingDate: meetings.meetingDate,
-        paragraph: agendaItems.paragraph,
-        title: agendaItems.title,
-        bodyId: bodies.id,
-        bodyName: bodies.name,
-        finalOn: agendaItems.finalOn,
-        decisionPoints: agendaItems.decisionPoints,
-        caseConfidentiality: cases.confidentiality,
-      })
+      .select({ ...decisionColumns, caseConfidentiality: cases.confidentiality })
       .from(agendaItems)
       .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
       .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
@@ -266,17 +257,7 @@ export const portfolioRepository = {
   async decisionChoices(db: Db, bodyIds: readonly string[], limit = 200): Promise<Array<Omit<DecisionRef, 'projectId'>>> {
     if (bodyIds.length === 0) return [];
     return db
-      .select({
-        itemId: agendaItems.id,
-        meetingId: meetings.id,
-        meetingDate: meetings.meetingDate,
-        paragraph: agendaItems.paragraph,
-        title: agendaItems.title,
-        bodyId: bodies.id,
-        bodyName: bodies.name,
-        finalOn: agendaItems.finalOn,
-        decisionPoints: agendaItems.decisionPoints,
-      })
+      .select(decisionColumns)
       .from(agendaItems)
       .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
       .innerJoin(bodies, eq(bodies.id, meetings.bodyId))

@@ -3,10 +3,9 @@ import { SelectField } from '../../../views/components.js';
 import type { PageContext } from '../../../views/context.js';
 import { Layout } from '../../../views/layout.js';
 import type { GoalSummary, IndicatorSeries } from '../../strategy/index.js';
-import { DIMENSIONS } from '../../strategy/index.js';
 import { projectHref } from '../presenters.js';
 import type { PortfolioFilter, PortfolioOverview } from '../queries.js';
-import { decimal, kindLabel, money, statusLabel } from './parts.js';
+import { decimal, GoalDimensionFilters, kindLabel, money, statusLabel } from './parts.js';
 
 /** One strategy's annual follow-ups by the boards (from the strategy module). */
 export interface FollowupRow {
@@ -114,22 +113,7 @@ export function DashboardPage({ ctx, m }: { ctx: PageContext; m: DashboardModel 
         <fieldset>
           <legend safe>{t('portfolio.dashboard.filters')}</legend>
           <SelectField name="bodyId" label={t('portfolio.col.body')} form={form} t={t} emptyLabel={t('portfolio.filter.allBodies')} options={m.bodies.map((b) => ({ value: b.id, label: b.name }))} />
-          <SelectField
-            name="goalId"
-            label={t('portfolio.dashboard.col.goal')}
-            form={form}
-            t={t}
-            emptyLabel={t('portfolio.filter.allGoals')}
-            options={m.goals.map((g) => ({ value: g.id, label: `${g.title} (${g.strategyTitle})` }))}
-          />
-          <SelectField
-            name="dimension"
-            label={t('portfolio.col.dimension')}
-            form={form}
-            t={t}
-            emptyLabel={t('portfolio.filter.allDimensions')}
-            options={DIMENSIONS.map((d) => ({ value: d, label: t(`portfolio.dimension.${d}`) }))}
-          />
+          <GoalDimensionFilters ctx={ctx} form={form} goals={m.goals} goalLabel={t('portfolio.dashboard.col.goal')} />
           <button type="submit" safe>
             {t('portfolio.filter.apply')}
           </button>

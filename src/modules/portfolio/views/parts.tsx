@@ -1,5 +1,7 @@
 import { formatDate, type Locale, type Translate } from '../../../core/i18n.js';
 import type { FormState, PageContext } from '../../../views/context.js';
+import { SelectField } from '../../../views/components.js';
+import { DIMENSIONS } from '../../strategy/index.js';
 import type { ProgressInfo } from '../queries.js';
 import type { DecisionRef } from '../repository.js';
 import { decisionHref } from '../presenters.js';
@@ -120,5 +122,40 @@ export function Checkbox(props: { name: string; label: string; checked: boolean;
         {props.label}
       </label>
     </div>
+  );
+}
+
+/** The goal and sustainability-dimension filters shared by the project list and the dashboard. */
+export function GoalDimensionFilters({
+  ctx,
+  form,
+  goals,
+  goalLabel,
+}: {
+  ctx: PageContext;
+  form: FormState;
+  goals: Array<{ id: string; title: string; strategyTitle: string }>;
+  goalLabel: string;
+}): JSX.Element {
+  const { t } = ctx;
+  return (
+    <>
+      <SelectField
+        name="goalId"
+        label={goalLabel}
+        form={form}
+        t={t}
+        emptyLabel={t('portfolio.filter.allGoals')}
+        options={goals.map((g) => ({ value: g.id, label: `${g.title} (${g.strategyTitle})` }))}
+      />
+      <SelectField
+        name="dimension"
+        label={t('portfolio.col.dimension')}
+        form={form}
+        t={t}
+        emptyLabel={t('portfolio.filter.allDimensions')}
+        options={DIMENSIONS.map((d) => ({ value: d, label: t(`portfolio.dimension.${d}`) }))}
+      />
+    </>
   );
 }

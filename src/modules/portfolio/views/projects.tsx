@@ -7,8 +7,7 @@ import { projectHref } from '../presenters.js';
 import type { ProjectFormChoices, ProjectListResult, ProjectView } from '../queries.js';
 import type { DecisionRef } from '../repository.js';
 import { COST_BEARINGS, PROJECT_KINDS, PROJECT_STATUSES } from '../schema.js';
-import { DIMENSIONS } from '../../strategy/schema.js';
-import { Back, CheckboxGroup, day, DecisionLink, decisionLabel, decimal, kindLabel, money, Progress, statusLabel } from './parts.js';
+import { Back, CheckboxGroup, day, DecisionLink, decisionLabel, decimal, GoalDimensionFilters, kindLabel, money, Progress, statusLabel } from './parts.js';
 
 type Choice = { value: string; label: string };
 const statusOptions = (ctx: PageContext): Choice[] => PROJECT_STATUSES.map((s) => ({ value: s, label: statusLabel(ctx.t, s) }));
@@ -67,22 +66,7 @@ export function ProjectListPage(props: {
           <SelectField name="bodyId" label={t('portfolio.col.owner')} form={form} t={t} emptyLabel={t('portfolio.filter.allBodies')} options={props.bodies.map((b) => ({ value: b.id, label: b.name }))} />
           <SelectField name="status" label={t('portfolio.col.status')} form={form} t={t} emptyLabel={t('portfolio.filter.allStatuses')} options={statusOptions(ctx)} />
           <SelectField name="kind" label={t('portfolio.col.kind')} form={form} t={t} emptyLabel={t('portfolio.filter.allKinds')} options={kindOptions(ctx)} />
-          <SelectField
-            name="goalId"
-            label={t('portfolio.col.goals')}
-            form={form}
-            t={t}
-            emptyLabel={t('portfolio.filter.allGoals')}
-            options={props.goals.map((g) => ({ value: g.id, label: `${g.title} (${g.strategyTitle})` }))}
-          />
-          <SelectField
-            name="dimension"
-            label={t('portfolio.col.dimension')}
-            form={form}
-            t={t}
-            emptyLabel={t('portfolio.filter.allDimensions')}
-            options={DIMENSIONS.map((d) => ({ value: d, label: t(`portfolio.dimension.${d}`) }))}
-          />
+          <GoalDimensionFilters ctx={ctx} form={form} goals={props.goals} goalLabel={t('portfolio.col.goals')} />
           <TextField name="q" type="search" label={t('portfolio.filter.q')} form={form} t={t} maxlength={200} />
           <div class="actions">
             <button type="submit" safe>

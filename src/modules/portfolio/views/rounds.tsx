@@ -275,17 +275,7 @@ function ScoringForm({ ctx, v, candidates, form }: { ctx: PageContext; v: RoundV
         <CsrfField token={ctx.csrfToken} />
         <div class="table-scroll">
           <table>
-            <caption safe>{t('portfolio.round.scoringCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>{t('portfolio.round.col.project')}</th>
-                {v.criteria.map((c) => (
-                  <th scope="col" safe>
-                    {criterionLabel(ctx, c)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ScoreTableHead ctx={ctx} v={v} />
             <tbody>
               {candidates.map((c) => (
                 <tr>
@@ -330,22 +320,32 @@ function ScoringForm({ ctx, v, candidates, form }: { ctx: PageContext; v: RoundV
   );
 }
 
+/** Caption and column headers of the score table, the same whether scores are editable or not. */
+function ScoreTableHead({ ctx, v }: { ctx: PageContext; v: RoundView }): JSX.Element {
+  const { t } = ctx;
+  return (
+    <>
+      <caption safe>{t('portfolio.round.scoringCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col" safe>{t('portfolio.round.col.project')}</th>
+          {v.criteria.map((c) => (
+            <th scope="col" safe>
+              {criterionLabel(ctx, c)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+    </>
+  );
+}
+
 function ScoreTable({ ctx, v, candidates }: { ctx: PageContext; v: RoundView; candidates: CandidateView[] }): JSX.Element {
   const { t } = ctx;
   return (
     <div class="table-scroll">
       <table>
-        <caption safe>{t('portfolio.round.scoringCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" safe>{t('portfolio.round.col.project')}</th>
-            {v.criteria.map((c) => (
-              <th scope="col" safe>
-                {criterionLabel(ctx, c)}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ScoreTableHead ctx={ctx} v={v} />
         <tbody>
           {candidates.map((c) => (
             <tr>
